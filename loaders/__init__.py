@@ -1,0 +1,1 @@
+"""Getting data in and out of Rasd: article readers, the Neo4j loader, exports."""
