@@ -1,0 +1,28 @@
+// merge_event_roles — agents, targets, place and attribution of events.
+//
+// role is one of AGENT_IN, TARGET_IN (entity → event), AT (event → place) and
+// ATTRIBUTED_TO (event → who told it; keyed by article). `articles` lists the
+// articles that state a role, sorted, so the load order does not show. The relationship type
+// arrives as a parameter checked by the loader against that closed list.
+// Parameters: $rows  [{event_id, entity_id, role, article_id}]
+// Example:    :param rows => [{event_id: 'doc-1/e1', entity_id: 'isis',
+//                              role: 'AGENT_IN', article_id: 'doc-1'}]
+UNWIND $rows AS row
+MATCH (ev:Event {id: row.event_id})
+MATCH (n:Entity {id: row.entity_id})
+CALL (row, ev, n) {
+  WITH row, ev, n WHERE row.role IN ['AGENT_IN', 'TARGET_IN']
+  MERGE (n)-[r:$(row.role)]->(ev)
+  SET r.articles = COLLECT { UNWIND coalesce(r.articles, []) + row.article_id AS x
+                             WITH DISTINCT x ORDER BY x RETURN x }
+}
+CALL (row, ev, n) {
+  WITH row, ev, n WHERE row.role = 'AT'
+  MERGE (ev)-[r:AT]->(n)
+  SET r.articles = COLLECT { UNWIND coalesce(r.articles, []) + row.article_id AS x
+                             WITH DISTINCT x ORDER BY x RETURN x }
+}
+CALL (row, ev, n) {
+  WITH row, ev, n WHERE row.role = 'ATTRIBUTED_TO'
+  MERGE (ev)-[r:ATTRIBUTED_TO {article: row.article_id}]->(n)
+};
