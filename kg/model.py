@@ -27,21 +27,21 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal, cast, get_args
 
 __all__ = [
-    "SCHEMA_VERSION",
     "ENTITY_KINDS",
     "ENTITY_TYPES",
     "EVENT_TYPES",
-    "RELATION_TYPES",
     "MODALITIES",
     "PRECISIONS",
-    "ModelError",
-    "Span",
-    "TimeValue",
+    "RELATION_TYPES",
+    "SCHEMA_VERSION",
     "Document",
     "Entity",
     "Event",
-    "Relation",
     "Extraction",
+    "ModelError",
+    "Relation",
+    "Span",
+    "TimeValue",
 ]
 
 SCHEMA_VERSION: Final = "kg-extraction/1"
