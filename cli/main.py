@@ -105,7 +105,8 @@ def extract(
     summary.seconds = time.perf_counter() - started
     _print_failures(summary.failures)
     console.print(
-        f"extracted {summary.ok} documents ({summary.failed} failed) in {summary.seconds:.1f} s: "
+        f"extracted {summary.ok} documents ({summary.failed} failed, {summary.skipped} files skipped) "
+        f"in {summary.seconds:.1f} s: "
         f"{summary.entities} entities, {summary.events} events, {summary.relations} relations → {out}"
     )
     if summary.failed:
@@ -163,6 +164,7 @@ def ingest(
     table.add_row("  loaded", str(summary.ok - summary.unchanged))
     table.add_row("  unchanged (skipped)", str(summary.unchanged))
     table.add_row("documents failed", str(summary.failed))
+    table.add_row("files skipped (not articles)", str(summary.skipped))
     table.add_row("entities extracted", str(summary.entities))
     table.add_row("events extracted", str(summary.events))
     table.add_row("relations extracted", str(summary.relations))

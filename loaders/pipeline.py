@@ -17,7 +17,7 @@ from kg.model import Document, Extraction
 
 __all__ = ["Outcome", "Summary", "extract_stream", "ingest"]
 
-Status = Literal["ok", "failed", "unchanged"]
+Status = Literal["ok", "failed", "unchanged", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Summary:
     ok: int = 0
     failed: int = 0
     unchanged: int = 0
+    skipped: int = 0
     entities: int = 0
     events: int = 0
     relations: int = 0
@@ -55,6 +56,8 @@ class Summary:
         if outcome.status == "failed":
             self.failed += 1
             self.failures.append(outcome)
+        elif outcome.status == "skipped":
+            self.skipped += 1
         else:
             self.read += 1
             self.ok += 1
@@ -78,7 +81,8 @@ def extract_stream(paths: Iterable[str | Path],
         extract = default_extract
     for item in read_paths(paths):
         if isinstance(item, ReadError):
-            yield Outcome(item.source, item.doc_id, "failed", item.reason), None
+            status: Status = "skipped" if item.skipped else "failed"
+            yield Outcome(item.source, item.doc_id, status, item.reason), None
             continue
         source = item.source or item.doc_id
         try:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, TypeAlias
 
 from kg.model import Document, ModelError
@@ -48,6 +48,9 @@ class ReadError:
         The document's id when it is known.
     reason : str
         One human sentence, e.g. ``"empty text"``.
+    skipped : bool
+        ``True`` for a file deliberately passed over (a file of another type
+        inside a folder, such as a README): counted as skipped, not failed.
 
     Examples
     --------
@@ -58,6 +61,7 @@ class ReadError:
     source: str
     doc_id: str | None
     reason: str
+    skipped: bool = field(default=False, repr=False)
 
     def __str__(self) -> str:
         who = f" ({self.doc_id})" if self.doc_id else ""

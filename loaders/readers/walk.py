@@ -1,8 +1,10 @@
 """Reading files and folders: recursion, order, hidden files, symlink loops, unreadable entries.
 
 A folder is read recursively in sorted name order. Hidden entries (names
-starting with ``.``) are skipped silently; files of an unsupported type are
-reported as :class:`~loaders.readers.records.ReadError`. Symlinked folders
+starting with ``.``) are skipped silently; files of an unsupported type
+inside a folder are reported as a skipped
+:class:`~loaders.readers.records.ReadError` (a file of that type named
+explicitly is an error). Symlinked folders
 are followed, each folder at most once: folders are remembered by their
 identity (device and inode, i.e. the resolved folder), so a link back to an
 ancestor ends the descent instead of looping, and a folder reachable by two
@@ -16,8 +18,8 @@ cannot be read (permission denied) become a ``ReadError`` and the walk goes on.
 ...     _ = root.joinpath(".hidden.txt").write_text("x", "utf-8")
 ...     _ = root.joinpath("a.csv").write_text("x", "utf-8")
 ...     root.joinpath("loop").symlink_to(root)
-...     [r.doc_id if hasattr(r, "text") else r.reason for r in read_path(root)]
-["unsupported file type '.csv'", 'b']
+...     [r.doc_id if hasattr(r, "text") else (r.reason, r.skipped) for r in read_path(root)]
+[("unsupported file type '.csv'", True), 'b']
 """
 
 from __future__ import annotations
@@ -27,14 +29,18 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from loaders.readers.dispatch import read_file
+from loaders.readers.dispatch import SUPPORTED_SUFFIXES, read_file
 from loaders.readers.files import os_error_reason
 from loaders.readers.records import ReadError, ReadResult
 
 __all__ = ["read_path", "read_paths"]
 
 
-def _walk(path: Path, seen: set[tuple[int, int]]) -> Iterator[ReadResult]:
+def _is_article_file(path: Path) -> bool:
+    return path.name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def _walk(path: Path, seen: set[tuple[int, int]], *, in_folder: bool = False) -> Iterator[ReadResult]:
     try:
         st = path.stat()
     except OSError as exc:
@@ -42,6 +48,10 @@ def _walk(path: Path, seen: set[tuple[int, int]]) -> Iterator[ReadResult]:
         yield ReadError(str(path), None, "broken symbolic link" if broken else os_error_reason(exc))
         return
     if stat.S_ISREG(st.st_mode):
+        if in_folder and not _is_article_file(path):
+            suffix = f"'{path.suffix.lower()}'" if path.suffix else "(no extension)"
+            yield ReadError(str(path), None, f"unsupported file type {suffix}", skipped=True)
+            return
         yield from read_file(path)
     elif stat.S_ISDIR(st.st_mode):
         key = (st.st_dev, st.st_ino)
@@ -56,7 +66,7 @@ def _walk(path: Path, seen: set[tuple[int, int]]) -> Iterator[ReadResult]:
             return
         for name in names:
             if not name.startswith("."):
-                yield from _walk(path / name, seen)
+                yield from _walk(path / name, seen, in_folder=True)
     else:
         yield ReadError(str(path), None, "not a regular file or folder")
 

@@ -67,14 +67,15 @@ def test_ingest_samples_twice(neo4j_env: Any, tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     assert "Ingest summary" in first.output and "documents read" in first.output
     outcomes = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
-    assert len(outcomes) == 8 and {o["status"] for o in outcomes} == {"ok"}
+    assert [o["status"] for o in outcomes].count("ok") == 8
+    assert [o["source"] for o in outcomes if o["status"] == "skipped"] == [str(SAMPLES / "README.md")]
     stats1 = runner.invoke(app, ["stats", "--json"])
     counts = json.loads(stats1.output)
     assert counts["nodes"]["Article"] == 8 and counts["nodes"].get("Event", 0) > 0
     second = runner.invoke(app, ["ingest", str(SAMPLES), "--report", str(report)])
     assert second.exit_code == 0, second.output
     outcomes = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
-    assert {o["status"] for o in outcomes} == {"unchanged"}
+    assert {o["status"] for o in outcomes} == {"unchanged", "skipped"}
     assert json.loads(runner.invoke(app, ["stats", "--json"]).output) == counts
 
 

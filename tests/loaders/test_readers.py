@@ -503,6 +503,13 @@ def test_folder_sorted_recursive_hidden_skipped(tmp_path: Path) -> None:
         ("a.jsonl:1", "j1"), ("1.txt", "1"), ("2.txt", "2"), ("c.html", "c"), ("notes.csv", None)]
     err = results[-1]
     assert isinstance(err, ReadError) and err.reason == "unsupported file type '.csv'"
+    assert err.skipped  # inside a folder: passed over, not a failure
+
+
+def test_unsupported_file_named_explicitly_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "notes.csv", b"a,b\n")
+    [err] = list(read_path(tmp_path / "notes.csv"))
+    assert isinstance(err, ReadError) and not err.skipped
 
 
 def test_symlink_loops(tmp_path: Path) -> None:
