@@ -52,6 +52,9 @@ def neo4j_uri() -> Iterator[str]:
         stop(server)
 
 
+_SERVER_SEEN: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_uri: str) -> Iterator[object]:
     from neo4j import GraphDatabase
@@ -61,6 +64,10 @@ def neo4j_driver(neo4j_uri: str) -> Iterator[object]:
         auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ["NEO4J_PASSWORD"])
     driver = GraphDatabase.driver(neo4j_uri, auth=auth)
     driver.verify_connectivity()
+    records, _, _ = driver.execute_query(
+        "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS v, edition")
+    _SERVER_SEEN["server"] = f"{records[0]['name']} {records[0]['v']} {records[0]['edition']}"
+    _SERVER_SEEN["uri"] = neo4j_uri
     from loaders.neo4j.schema import apply_schema
 
     apply_schema(driver, "neo4j")
@@ -85,3 +92,15 @@ def neo4j_env(graph: TestGraph, monkeypatch: pytest.MonkeyPatch) -> TestGraph:
     monkeypatch.delenv("NEO4J_USERNAME", raising=False)
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     return graph
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say which real Neo4j the integration tests talked to, and how many ran."""
+    ran = [r for r in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+           if "integration" in getattr(r, "keywords", {})]
+    if _SERVER_SEEN:
+        terminalreporter.write_line(
+            f"integration: {len(ran)} tests talked to {_SERVER_SEEN['server']} over Bolt "
+            f"at {_SERVER_SEEN['uri']}")
+    else:
+        terminalreporter.write_line("integration: no test talked to Neo4j in this run")

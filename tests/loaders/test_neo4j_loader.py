@@ -172,6 +172,7 @@ def test_relation_edge_removed_when_no_claim_is_left(graph: Any) -> None:
     assert _q(graph, "MATCH (e:Event) RETURN count(e) AS n")[0]["n"] == 0
 
 
+@pytest.mark.skipif(not (SHARED / "eval" / "dev").is_dir(), reason="needs ../shared/eval")
 def test_gold_files_load_and_merge_by_event_key(graph: Any) -> None:
     golds = gold_extractions()
     assert len(golds) >= 10
