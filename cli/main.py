@@ -26,6 +26,7 @@ from rich.table import Table
 
 from cli import neo4j_cmd
 from cli.console import console, errors, fail
+from cli.eval_cmd import eval_command
 
 app = typer.Typer(
     name="kg",
@@ -40,6 +41,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(neo4j_cmd.app, name="neo4j")
+app.command(name="eval")(eval_command)
 
 INPUTS = typer.Argument(
     ..., show_default=False,

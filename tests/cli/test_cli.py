@@ -98,3 +98,31 @@ def test_seed_article_end_to_end(neo4j_env: Any) -> None:
     doc = next(iter(read_path(SEED)))
     for r in events:  # every evidence span points into the document text
         assert r["t"] > r["s"] and doc.text[r["s"]:r["t"]] == r["ev"]
+
+
+GOLD = ROOT.parent / "shared" / "eval" / "dev"
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="needs ../shared/eval")
+def test_eval_scores_gold_against_itself_perfectly(tmp_path: Path) -> None:
+    preds = tmp_path / "gold.jsonl"
+    with preds.open("w", encoding="utf-8") as f:
+        for path in sorted(GOLD.glob("*.gold.json")):
+            f.write(json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False) + "\n")
+    result = runner.invoke(app, ["eval", str(GOLD), str(preds), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["entities"]["all"]["f1"] == 1.0
+    assert scores["events_loose"]["f1"] == 1.0 and scores["relations"]["f1"] == 1.0
+    table = runner.invoke(app, ["eval", str(GOLD), str(preds)])
+    assert table.exit_code == 0 and "entities: person" in table.output
+
+
+def test_eval_rejects_a_broken_prediction_file(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.gold.json").write_text('{"schema": "kg-extraction/1", "doc_id": "a"}', encoding="utf-8")
+    bad = tmp_path / "p.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), str(bad)])
+    assert result.exit_code == 2 and "p.jsonl:1" in result.output
