@@ -15,6 +15,7 @@ normalize  the document's text                         normalized text + offset 
 sentences  the document's text                         sentence spans
 mentions   normalized text                             gazetteer mentions (spans)
 entities   mentions                                    entities
+persons    normalized text, mentions                   person entities (cues, names)
 events     normalized text, sentences, mentions        events
 relations  sentences, mentions                         relations
 ========== =========================================== ===========================
@@ -44,6 +45,7 @@ from typing import Final
 
 from kg.extract.events import find_events
 from kg.extract.gazetteer import Mention, build_entities, find_mentions
+from kg.extract.persons import find_persons
 from kg.extract.relations import find_relations
 from kg.model import Document, Entity, Event, Extraction, Relation, Span
 from kg.text.normalize import Normalized, normalize
@@ -53,7 +55,7 @@ __all__ = ["STAGES", "Layers", "extract"]
 
 #: The stages, in the order they run.
 STAGES: Final[tuple[str, ...]] = (
-    "normalize", "sentences", "mentions", "entities", "events", "relations",
+    "normalize", "sentences", "mentions", "entities", "persons", "events", "relations",
 )
 
 
@@ -93,6 +95,11 @@ def _entities(x: Layers) -> Layers:
     return replace(x, entities=build_entities(x.mentions))
 
 
+def _persons(x: Layers) -> Layers:
+    taken = [(m.span.start, m.span.end) for m in x.mentions]
+    return replace(x, entities=x.entities + find_persons(x.doc, x.normalized, taken))
+
+
 def _events(x: Layers) -> Layers:
     return replace(x, events=find_events(x.doc, x.mentions, x.normalized, x.sentences))
 
@@ -106,6 +113,7 @@ _RUN: Final[dict[str, Callable[[Layers], Layers]]] = {
     "sentences": _sentences,
     "mentions": _mentions,
     "entities": _entities,
+    "persons": _persons,
     "events": _events,
     "relations": _relations,
 }

@@ -15,7 +15,7 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["DataError", "parse_jsonl", "read_jsonl"]
+__all__ = ["DataError", "parse_jsonl", "read_jsonl", "read_lines"]
 
 
 class DataError(ValueError):
@@ -79,3 +79,14 @@ def read_jsonl(name: str) -> list[dict[str, Any]]:
     """
     path = resources.files("kg").joinpath("data", *name.split("/"))
     return parse_jsonl(path.read_text(encoding="utf-8"), name)
+
+
+def read_lines(name: str) -> list[str]:
+    """Read ``kg/data/<name>`` as a word list: one entry per line, ``#`` comments and blanks skipped.
+
+    >>> "جمال" in read_lines("persons/given_names.txt")
+    True
+    """
+    path = resources.files("kg").joinpath("data", *name.split("/"))
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
