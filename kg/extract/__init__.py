@@ -17,7 +17,8 @@ mentions   normalized text                             gazetteer mentions (spans
 entities   mentions                                    entities
 persons    normalized text, mentions                   person entities (cues, names)
 events     normalized text, sentences, mentions        events
-relations  sentences, mentions                         relations
+relations  sentences, mentions, entities               relations (support, alliance, location,
+                                                       speech, residence, leadership, membership)
 ========== =========================================== ===========================
 
 This is a baseline: it only knows the entities in its gazetteer, it finds no
@@ -47,6 +48,7 @@ from kg.extract.events import find_events
 from kg.extract.gazetteer import Mention, build_entities, find_mentions
 from kg.extract.persons import find_persons
 from kg.extract.relations import find_relations
+from kg.extract.role_relations import find_role_relations
 from kg.model import Document, Entity, Event, Extraction, Relation, Span
 from kg.text.normalize import Normalized, normalize
 from kg.text.sentences import split_sentences
@@ -105,7 +107,10 @@ def _events(x: Layers) -> Layers:
 
 
 def _relations(x: Layers) -> Layers:
-    return replace(x, relations=find_relations(x.doc, x.mentions, x.sentences))
+    found = {r.key: r for r in find_relations(x.doc, x.mentions, x.sentences)}
+    for r in find_role_relations(x.doc, x.entities, x.sentences):
+        found.setdefault(r.key, r)
+    return replace(x, relations=tuple(found.values()))
 
 
 _RUN: Final[dict[str, Callable[[Layers], Layers]]] = {
