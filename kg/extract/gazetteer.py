@@ -3,7 +3,10 @@
 The data are JSON Lines files under ``kg/data/gazetteer/`` (schema in
 ``kg/data/README.md``), one record per entity in the shape of a spaCy
 EntityRuler entry: an ``id`` with many surface ``patterns``. Matching runs on
-the normalized text (:mod:`kg.text.normalize`) word by word:
+the normalized text (:mod:`kg.text.normalize`) word by word, in one
+Aho-Corasick pass (:mod:`ahocorasick`) over the text's words joined by a
+space where only whitespace separates them and by ``|`` elsewhere; the
+automaton is built once, when the gazetteer is loaded:
 
 - a pattern matches whole words only; in front of its first word the
   proclitics و ف ب ل ك (and their combinations) may be attached, and a
@@ -13,7 +16,16 @@ the normalized text (:mod:`kg.text.normalize`) word by word:
   overlap;
 - *weak patterns* (``التنظيم``, ``النظام``, ``المرصد``) refer back to an
   entity named before or after; they count only when the same document
-  also names the entity by one of its ordinary patterns.
+  also names the entity by one of its ordinary patterns;
+- a name shared by a ``Country`` place and the ``State`` actor that governs
+  it (the actor's ``country``; ``سوريا``, ``روسيا``, ``إيران``) is read as
+  one of the two by the words around it (:func:`shared_reading`): the actor
+  after a verb or support word that makes the country act (``قالت``,
+  ``أعلنت``, ``مدعومة من``) or before a verb it is the subject of
+  (``تدعم``, ``تنفي``); the place after a word of location (``في``,
+  ``شرق``, ``حدود``) or with the proclitic ب; otherwise the record's
+  default (``sense``: the actor for the states at war in Syria, the place
+  for the others).
 
 A mention's span covers the written form without its proclitics
 (``بالبوكمال`` gives ``البوكمال``), except for لل, which is kept whole.
@@ -28,13 +40,17 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, cast
 
+import ahocorasick  # type: ignore[import-not-found,unused-ignore]
+
 from kg.extract.resources import DataError, read_jsonl
-from kg.extract.tokens import only_space_between, stems, tokenize
+from kg.extract.tokens import PROCLITICS
 from kg.model import ENTITY_KINDS, ENTITY_TYPES, Document, Entity, EntityKind, Span
 from kg.text.normalize import Normalized, normalize, normalize_string
 
@@ -47,6 +63,7 @@ __all__ = [
     "entries_from_rows",
     "find_mentions",
     "load_gazetteer",
+    "shared_reading",
 ]
 
 #: The gazetteer's files, relative to ``kg/data``.
@@ -57,7 +74,9 @@ GAZETTEER_FILES: Final[tuple[str, ...]] = (
 )
 
 _REQUIRED: Final = ("id", "kind", "type", "name", "patterns")
-_KNOWN: Final = frozenset({*_REQUIRED, "wikidata", "in", "lat", "lon", "weak_patterns", "_line"})
+_KNOWN: Final = frozenset(
+    {*_REQUIRED, "wikidata", "in", "lat", "lon", "weak_patterns", "country", "sense", "_line"})
+_SENSES: Final = ("actor", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +97,12 @@ class GazetteerEntry:
         For places: the id of the place it lies in (the record's ``in``).
     lat, lon : float or None
         For places: approximate WGS84 coordinates.
+    country : str or None
+        For ``State`` actors: the id of the ``Country`` place it governs,
+        with which it may share patterns.
+    sense : str
+        For ``State`` actors with a ``country``: how a shared name reads
+        when its context does not decide, ``"place"`` or ``"actor"``.
     """
 
     id: str
@@ -90,6 +115,8 @@ class GazetteerEntry:
     parent: str | None = None
     lat: float | None = None
     lon: float | None = None
+    country: str | None = None
+    sense: str = "place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +131,33 @@ class Mention:
     weak: bool = False
 
 
-# A compiled pattern: its normalized words, entry index, weak flag.
-_Compiled = tuple[tuple[str, ...], int, bool]
+#: Proclitic sequences a mention may follow inside its first word.
+_CLITICS: Final[frozenset[str]] = frozenset(PROCLITICS)
+#: Those ending in ل, after which a pattern starting with ال is written لل.
+_LAM_CLITICS: Final[frozenset[str]] = frozenset(c for c in PROCLITICS if c.endswith("ل"))
+_MIN_STEM: Final = 2
+_WORD: Final = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What a key of the automaton stands for.
+
+    ``idx`` is the entry's index; ``article`` marks the key made of a pattern
+    starting with ال without its ا (so that it is found in لل); ``actor`` is,
+    for a name shared by a country (``idx``) and its state, the state's index.
+    """
+
+    idx: int
+    weak: bool
+    length: int
+    article: bool = False
+    actor: int = -1
+    actor_default: bool = False
 
 
 class Gazetteer:
-    """Entries and the index used to find them in text.
+    """Entries and the automaton used to find them in text.
 
     Parameters
     ----------
@@ -119,7 +167,9 @@ class Gazetteer:
     Raises
     ------
     DataError
-        When ids repeat, a parent is unknown or a pattern is not made of words.
+        When ids repeat, a parent or country is unknown, a pattern is not made
+        of words, or two entries share a pattern other than a country and
+        its state.
 
     Examples
     --------
@@ -135,20 +185,51 @@ class Gazetteer:
             if e.id in self.by_id:
                 raise DataError(f"gazetteer: duplicate id {e.id!r}")
             self.by_id[e.id] = e
+        position = {e.id: i for i, e in enumerate(self.entries)}
         for e in self.entries:
             if e.parent is not None and e.parent not in self.by_id:
                 raise DataError(f"gazetteer: {e.id!r} lies in unknown place {e.parent!r}")
-        index: dict[str, list[_Compiled]] = {}
+            country = self.by_id.get(e.country) if e.country is not None else None
+            if e.country is not None and (country is None or country.type != "Country"):
+                raise DataError(f"gazetteer: {e.id!r}: country {e.country!r} is not a Country place")
+        owners: dict[str, list[tuple[int, bool]]] = {}
         for i, e in enumerate(self.entries):
             for weak, pats in ((False, e.patterns), (True, e.weak_patterns)):
                 for p in pats:
-                    words = tuple(normalize_string(p).split())
-                    if not words or not all(w.isalnum() for w in words):
+                    words = normalize_string(p).split()
+                    if not words or not all(w.isalnum() for w in words) or len(words[0]) < _MIN_STEM:
                         raise DataError(f"gazetteer: {e.id!r}: pattern {p!r} is not a sequence of words")
-                    index.setdefault(words[0], []).append((words, i, weak))
-        for lst in index.values():
-            lst.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
-        self._index: Mapping[str, Sequence[_Compiled]] = index
+                    owners.setdefault(" ".join(words), []).append((i, weak))
+        table: dict[str, list[_Target]] = {}
+        for key, own in owners.items():
+            target = self._target(key, own, position)
+            keys = [(key, target)]
+            first = key.split(" ", 1)[0]
+            if first.startswith("ال") and len(first) - 1 > _MIN_STEM:
+                keys.append((key[1:], _Target(target.idx, target.weak, len(key) - 1, True,
+                                              target.actor, target.actor_default)))
+            for k, t in keys:
+                table.setdefault(k, []).append(t)
+        automaton = ahocorasick.Automaton()
+        for k, targets in table.items():
+            automaton.add_word(k, tuple(targets))
+        if table:
+            automaton.make_automaton()
+        self._automaton: Any = automaton
+        self._size = len(table)
+
+    def _target(self, key: str, own: list[tuple[int, bool]], position: Mapping[str, int]) -> _Target:
+        """The target of a normalized pattern listed by the entries ``own``."""
+        if len(own) == 1:
+            return _Target(own[0][0], own[0][1], len(key))
+        ids = sorted((self.entries[i].id for i, _ in own))
+        if len(own) == 2 and not any(w for _, w in own):
+            a, b = (self.entries[i] for i, _ in own)
+            state, country = (a, b) if a.country is not None else (b, a)
+            if state.country == country.id:
+                return _Target(position[country.id], False, len(key), actor=position[state.id],
+                               actor_default=state.sense == "actor")
+        raise DataError(f"gazetteer: pattern {key!r} is listed by {', '.join(ids)}")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -161,7 +242,7 @@ class Gazetteer:
 
         >>> g = load_gazetteer()
         >>> g.ancestors("al-kum-station")
-        ['al-bukamal', 'deir-ez-zor', 'syria']
+        ['al-bukamal', 'al-bukamal-district', 'deir-ez-zor', 'syria']
         """
         out: list[str] = []
         cur = self.by_id[place_id].parent
@@ -170,9 +251,11 @@ class Gazetteer:
             cur = self.by_id[cur].parent
         return out
 
-    def candidates(self, stem: str) -> Sequence[_Compiled]:
-        """Compiled patterns whose first normalized word is ``stem``, longest first."""
-        return self._index.get(stem, ())
+    def scan(self, haystack: str) -> Iterable[tuple[int, tuple[_Target, ...]]]:
+        """Aho-Corasick hits ``(last index, targets)`` of the keys in ``haystack``."""
+        if not self._size:
+            return ()
+        return cast(Iterable[tuple[int, tuple[_Target, ...]]], self._automaton.iter(haystack))
 
 
 def _opt_str(row: Mapping[str, Any], key: str, where: str) -> str | None:
@@ -252,6 +335,12 @@ def entries_from_rows(rows: Iterable[Mapping[str, Any]], source: str) -> list[Ga
             raise DataError(f"{where}: bad wikidata id {wikidata!r}")
         if kind != "place" and any(k in row for k in ("in", "lat", "lon")):
             raise DataError(f"{where}: only places have 'in', 'lat' and 'lon'")
+        country = _opt_str(row, "country", where)
+        sense = row.get("sense", "place")
+        if (country is not None or "sense" in row) and typ != "State":
+            raise DataError(f"{where}: only State actors have 'country' and 'sense'")
+        if sense not in _SENSES or ("sense" in row and country is None):
+            raise DataError(f"{where}: 'sense' must be 'actor' or 'place', with a 'country'")
         lat, lon = _coord(row, "lat", where, 90.0), _coord(row, "lon", where, 180.0)
         if (lat is None) != (lon is None):
             raise DataError(f"{where}: give both 'lat' and 'lon' or neither")
@@ -261,7 +350,7 @@ def entries_from_rows(rows: Iterable[Mapping[str, Any]], source: str) -> list[Ga
         out.append(GazetteerEntry(
             id=row["id"], kind=cast(EntityKind, kind), type=typ, name=row["name"], patterns=patterns,
             weak_patterns=_str_list(row, "weak_patterns", where), wikidata=wikidata,
-            parent=_opt_str(row, "in", where), lat=lat, lon=lon,
+            parent=_opt_str(row, "in", where), lat=lat, lon=lon, country=country, sense=sense,
         ))
     return out
 
@@ -278,7 +367,7 @@ def load_gazetteer() -> Gazetteer:
     --------
     >>> g = load_gazetteer()
     >>> g["isis"].wikidata, g["al-bukamal"].parent
-    ('Q2429253', 'deir-ez-zor')
+    ('Q2429253', 'al-bukamal-district')
     """
     entries: list[GazetteerEntry] = []
     for name in GAZETTEER_FILES:
@@ -289,34 +378,132 @@ def load_gazetteer() -> Gazetteer:
 # A candidate match: normalized start, end, entry index, weak flag.
 _Match = tuple[int, int, int, bool]
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in text.split())
+
+
+#: Words before a shared name that make the state act: verbs whose subject
+#: follows (``قالت روسيا``) and the words of support (``مدعومة من قبل``).
+ACTOR_BEFORE: Final[frozenset[str]] = _words(
+    "قالت أعلنت أكدت نفت اتهمت طالبت دعت هددت حذرت رفضت أدانت نددت وافقت اتفقت وقعت "
+    "أرسلت نشرت شنت قصفت هاجمت استهدفت دعمت تدعم تدعمه تدعمها تدعمهم يدعمه يدعمها تقوده "
+    "تقودها مدعوم مدعومة مدعومين مدعومون المدعوم المدعومة بدعم قبل تدخل طلبت سحبت "
+    "أبلغت ردت حملت أعربت قررت تقول تعلن تتهم تنفي"
+)
+#: Words after a shared name that make it the subject of a verb (``إيران تنفي``).
+ACTOR_AFTER: Final[frozenset[str]] = _words(
+    "تقول تعلن تؤكد تنفي تتهم تطالب تدعو تهدد تحذر ترفض تدين توافق تدعم تسعى تريد تنشر "
+    "ترسل تشن تقصف تستهدف قالت أعلنت أكدت نفت اتهمت هددت حذرت رفضت"
+)
+#: Words before a shared name that make it a place (``في سوريا``, ``شرق سوريا``).
+PLACE_BEFORE: Final[frozenset[str]] = _words(
+    "في إلى الى من داخل خارج شرق شرقي غرب غربي شمال شمالي جنوب جنوبي وسط أنحاء "
+    "أراضي حدود عبر نحو قرب مدن محافظات سماء أجواء لاجئي مواطني"
+)
+
+
+def shared_reading(before: Sequence[str], after: str, clitic: str, default_actor: bool) -> bool:
+    """Whether a name shared by a country and its state reads as the state (the actor).
+
+    Parameters
+    ----------
+    before : sequence of str
+        The (up to two) normalized words before the name, nearest last.
+    after : str
+        The normalized word after it ('' if none).
+    clitic : str
+        The proclitics written on the name (``ب`` in ``بسوريا``).
+    default_actor : bool
+        The state's ``sense`` is ``"actor"``.
+
+    Returns
+    -------
+    bool
+        True for the actor, False for the place. A verb or support word in
+        the two words before wins; then a word of location right before, or
+        the proclitic ب, makes a place; then a verb right after makes an
+        actor; otherwise the default.
+
+    Examples
+    --------
+    >>> shared_reading(["امس", "قالت"], "ان", "", False), shared_reading(["قوات", "في"], "", "", True)
+    (True, False)
+    >>> shared_reading(["مدعومه", "من"], "", "", False), shared_reading([], "", "ب", True)
+    (True, False)
+    >>> shared_reading(["ان"], "تنفي", "", False), shared_reading([], "", "", True)
+    (True, True)
+    """
+    bare = [w[1:] if w[:1] in ("و", "ف") and len(w) > 2 else w for w in before]
+    if any(w in ACTOR_BEFORE for w in bare):
+        return True
+    if (bare and bare[-1] in PLACE_BEFORE) or "ب" in clitic:
+        return False
+    if after in ACTOR_AFTER:
+        return True
+    return default_actor
+
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[_Match]:
-    """Every pattern match in normalized ``text`` (overlapping ones included)."""
-    tokens = tokenize(text)
+    """Every pattern match in normalized ``text`` (overlapping ones included).
+
+    The words of ``text`` are joined into one string, by a space where only
+    whitespace separates them and by ``|`` elsewhere, and scanned once; a hit
+    counts when it ends at the end of a word and begins at the start of one
+    or after proclitics.
+    """
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not spans:
+        return []
+    words = [text[s:e] for s, e in spans]
+    parts = [words[0]]
+    starts = [0]
+    pos = len(words[0])
+    for k in range(1, len(words)):
+        sep = " " if text[spans[k - 1][1]:spans[k][0]].isspace() else "|"
+        parts.append(sep)
+        parts.append(words[k])
+        starts.append(pos + 1)
+        pos += 1 + len(words[k])
+    hay = "".join(parts)
     found: list[_Match] = []
-    for i, (ts, te) in enumerate(tokens):
-        for stem, off in stems(text[ts:te]):
-            for words, idx, weak in gazetteer.candidates(stem):
-                k = len(words)
-                if i + k > len(tokens):
+    for last, targets in gazetteer.scan(hay):
+        if last + 1 < len(hay) and hay[last + 1] not in " |":
+            continue
+        for t in targets:
+            begin = last - t.length + 1
+            k = bisect.bisect_right(starts, begin) - 1
+            clitic = hay[starts[k]:begin]
+            if t.article:
+                if clitic not in _LAM_CLITICS:
                     continue
-                if all(
-                    text[tokens[i + j][0]:tokens[i + j][1]] == words[j]
-                    and only_space_between(text, tokens[i + j - 1][1], tokens[i + j][0])
-                    for j in range(1, k)
-                ):
-                    found.append((ts + off, tokens[i + k - 1][1], idx, weak))
+                begin -= 1
+            elif clitic not in _CLITICS:
+                continue
+            idx = t.idx
+            k2 = bisect.bisect_right(starts, last) - 1
+            if t.actor >= 0:
+                before = words[max(0, k - 2):k]
+                after = words[k2 + 1] if k2 + 1 < len(words) else ""
+                if shared_reading(before, after, clitic, t.actor_default):
+                    idx = t.actor
+            start = spans[k][0] + begin - starts[k]
+            end = spans[k2][0] + last - starts[k2] + 1
+            found.append((start, end, idx, t.weak))
     return found
 
 
-def _select(matches: Iterable[_Match], taken: list[tuple[int, int]]) -> list[_Match]:
+def _select(matches: Iterable[_Match], taken: Iterable[tuple[int, int]]) -> list[_Match]:
     """Longest-first, then leftmost, non-overlapping matches (also avoiding ``taken``)."""
     chosen: list[_Match] = []
-    occupied = list(taken)
+    occupied = sorted(taken)  # disjoint intervals, by start
     for m in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0], m[2])):
-        if all(m[1] <= s or m[0] >= e for s, e in occupied):
-            chosen.append(m)
-            occupied.append((m[0], m[1]))
+        i = bisect.bisect_left(occupied, (m[1], m[1]))
+        if i > 0 and occupied[i - 1][1] > m[0]:
+            continue
+        if i < len(occupied) and occupied[i][0] < m[1]:
+            continue
+        chosen.append(m)
+        occupied.insert(i, (m[0], m[1]))
     return chosen
 
 
