@@ -1,16 +1,18 @@
-"""Absolute dates in Arabic text, with their precision.
+"""Dates in Arabic text, with their precision: a thin wrapper over :mod:`kg.time`.
 
-Recognised forms (on normalized text, see :mod:`kg.text.normalize`):
+Kept so that existing callers (:mod:`kg.extract.events`) keep working;
+new code should call :func:`kg.time.find_times` (spans into the original
+text, kinds, ranges) and :func:`kg.time.resolve_event_time`.
 
-- ``2018-03-17`` and ``17/3/2018`` (day);
-- a day and a month name, Gregorian or Levantine or both
-  (``17 آذار/مارس 2018``, ``15 يونيو (حزيران)``, ``الـ20 من أكتوبر من العام
-  2014``), with or without a year (day). Without a year, the year is taken
-  from the publication date: the latest such day not after it;
-- a month name and a year (``فبراير 2018``; month);
-- ``عام 2015`` (year).
+:func:`find_dates` returns every time expression that resolves to a value:
+absolute dates, and, given the publication date, weekdays and relative
+expressions too (``أمس``, ``الأحد``, ``الشهر الماضي``), in text order, except
+that the sentence's most specific one (:func:`kg.time.resolve_event_time`)
+comes first, so that a caller taking the first date takes the best one.
 
-Month names are data: ``kg/data/months.jsonl``.
+:func:`month_names` still reads ``kg/data/months.jsonl`` (the Gregorian and
+Levantine names the gazetteer tests check); :mod:`kg.time` reads the larger
+``kg/data/time/months.jsonl``.
 
 Examples
 --------
@@ -23,18 +25,14 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import re
-from typing import Final
 
 from kg.extract.resources import DataError, read_jsonl
-from kg.model import ModelError, TimeValue
+from kg.model import TimeValue
 from kg.text.normalize import normalize_string
+from kg.time import find_times, resolve_event_time
 
 __all__ = ["find_dates", "month_names"]
-
-_YEARS: Final = range(1900, 2101)
 
 
 @functools.cache
@@ -56,54 +54,25 @@ def month_names() -> dict[str, int]:
     return names
 
 
-@functools.cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    names = sorted(month_names(), key=len, reverse=True)
-    m = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)"
-    alt = rf"(?:\s*[/(-]?\s*{m}\s*\)?)?"
-    year = r"(?:\s*[,،]?\s*(?:من\s+)?(?:العام|عام|سنه)?\s*(?P<year>\d{4})(?!\d))"
-    return (
-        re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-        re.compile(r"(?<!\d)(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?!\d)"),
-        re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<mname>{m}){alt}{year}?"),
-        re.compile(rf"(?<!\w)(?:شهر\s+)?(?P<mname>{m}){alt}{year}"),
-        re.compile(r"(?<!\w)(?:العام|عام|سنه)\s+(?P<year>\d{4})(?!\d)"),
-    )
-
-
-def _month_of(name: str) -> int:
-    return month_names()[" ".join(name.split())]
-
-
-def _infer_year(month: int, day: int, published: str) -> int | None:
-    """The year of the latest ``month``/``day`` not after ``published``."""
-    pub = dt.date.fromisoformat(published)
-    for year in (pub.year, pub.year - 1):
-        try:
-            if dt.date(year, month, day) <= pub:
-                return year
-        except ValueError:
-            continue
-    return None
-
-
 def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, TimeValue]]:
     """Dates written in ``text``.
 
     Parameters
     ----------
     text : str
-        Normalized text (:func:`kg.text.normalize.normalize`), usually a sentence.
+        Usually a normalized sentence (:func:`kg.text.normalize.normalize`);
+        offsets point into ``text`` as given.
     published : str, optional
         The document's ``YYYY-MM-DD`` publication date, to complete dates
-        written without a year.
+        written without a year and to resolve relative expressions.
 
     Returns
     -------
     list of (int, int, TimeValue)
-        ``(start, end, time)`` for each date, by start offset. More precise
-        forms are tried first and later ones may not overlap them; a form
-        that names an impossible day (31 February) yields nothing.
+        ``(start, end, time)`` for each expression with a value: the most
+        specific first, the others after it by start offset. Expressions
+        without a value (relative ones with no publication date) and
+        impossible days (31 February) yield nothing.
 
     Examples
     --------
@@ -111,34 +80,11 @@ def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, 
     TimeValue(value='2015', precision='year', note=None)
     >>> find_dates("في 31 فبراير 2018")
     []
+    >>> [t.value for _, _, t in find_dates("قتل الشهر الماضي، وفي 3 ايار", "2018-05-05")]
+    ['2018-05-03', '2018-04']
     """
-    found: list[tuple[int, int, TimeValue]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _patterns():
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            groups = m.groupdict()
-            year = int(groups["year"]) if groups.get("year") else None
-            month = _month_of(groups["mname"]) if groups.get("mname") else (
-                int(groups["month"]) if groups.get("month") else None)
-            day = int(groups["day"]) if groups.get("day") else None
-            note = None
-            if year is None and day is not None and month is not None and published:
-                year = _infer_year(month, day, published)
-                note = "year from the publication date"
-            if year is None or year not in _YEARS:
-                continue
-            if day is not None and month is not None:
-                value, precision = f"{year:04d}-{month:02d}-{day:02d}", "day"
-            elif month is not None:
-                value, precision = f"{year:04d}-{month:02d}", "month"
-            else:
-                value, precision = f"{year:04d}", "year"
-            try:
-                tv = TimeValue(value, precision, note)  # type: ignore[arg-type]
-            except ModelError:
-                continue
-            found.append((m.start(), m.end(), tv))
-    return sorted(found, key=lambda f: f[0])
+    mentions = [m for m in find_times(text, published) if m.value.value is not None]
+    best = resolve_event_time(mentions, published)
+    found = [(m.start, m.end, m.value) for m in mentions]
+    first = [f for f in found if f[2] is best][:1]
+    return first + [f for f in found if f not in first]
