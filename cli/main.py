@@ -27,6 +27,7 @@ from rich.table import Table
 from cli import neo4j_cmd
 from cli.console import console, errors, fail
 from cli.eval_cmd import eval_command
+from cli.ner_cmd import ner_command
 
 app = typer.Typer(
     name="kg",
@@ -42,6 +43,7 @@ app = typer.Typer(
 )
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.command(name="eval")(eval_command)
+app.command(name="ner")(ner_command)
 
 INPUTS = typer.Argument(
     ..., show_default=False,

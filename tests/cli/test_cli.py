@@ -126,3 +126,15 @@ def test_eval_rejects_a_broken_prediction_file(tmp_path: Path) -> None:
     bad.write_text("{not json\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), str(bad)])
     assert result.exit_code == 2 and "p.jsonl:1" in result.output
+
+
+def test_ner_tags_a_conll_file(tmp_path: Path) -> None:
+    conll = tmp_path / "in.txt"
+    conll.write_text("قال O\nالرئيس O\nبشار B-PERS\nالأسد I-PERS\nفي O\nدمشق B-LOC\n\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    result = runner.invoke(app, ["ner", "--conll", str(conll), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [x.split() for x in out.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert [t for t, _ in lines] == ["قال", "الرئيس", "بشار", "الأسد", "في", "دمشق"]
+    assert all(tag == "O" or tag[:2] in ("B-", "I-") for _, tag in lines)
+    assert "micro" in result.output
