@@ -7,8 +7,10 @@ Commands: ``extract`` (articles → kg-extraction/1 JSONL, offline), ``ingest``
 
 from __future__ import annotations
 
+import functools
 import json
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +30,7 @@ from cli import neo4j_cmd
 from cli.console import console, errors, fail
 from cli.eval_cmd import eval_command
 from cli.ner_cmd import ner_command
+from kg.model import Document, Extraction
 
 app = typer.Typer(
     name="kg",
@@ -69,6 +72,12 @@ def _print_failures(failures: list[Any], limit: int = 20) -> None:
         errors.print(f"… and {len(failures) - limit} more failures (see --report)")
 
 
+def _extractor(ner: bool) -> Callable[[Document], Extraction]:
+    from kg.extract import extract
+
+    return functools.partial(extract, use_ner=ner) if ner else extract
+
+
 def _check_inputs(inputs: list[Path]) -> None:
     missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if missing:
@@ -81,6 +90,8 @@ def extract(
     out: Path = typer.Option(..., "--out", "-o", dir_okay=False, writable=True,
                              help="Output file: kg-extraction/1, one JSON line per document."),
     report: Path | None = REPORT,
+    ner: bool = typer.Option(False, "--ner/--no-ner",
+                             help="Also run the NER model for person names the rules miss (slower)."),
 ) -> None:
     """Extract entities, events and relations from articles into a JSONL file (no database).
 
@@ -97,7 +108,7 @@ def extract(
         sink = stack.enter_context(out.open("w", encoding="utf-8"))
         rep: IO[str] | None = stack.enter_context(report.open("w", encoding="utf-8")) if report else None
         task = progress.add_task("extracting", total=None, rate="")
-        for outcome, ext in extract_stream(inputs):
+        for outcome, ext in extract_stream(inputs, _extractor(ner)):
             summary.record(outcome)
             if ext is not None:
                 sink.write(ext.to_json() + "\n")
@@ -125,6 +136,8 @@ def ingest(
     report: Path | None = REPORT,
     start_local: bool = typer.Option(True, "--start/--no-start",
                                      help="Start the local Neo4j if it is not running."),
+    ner: bool = typer.Option(False, "--ner/--no-ner",
+                             help="Also run the NER model for person names the rules miss (slower)."),
 ) -> None:
     """Read, extract and load articles into Neo4j, then print a summary.
 
@@ -158,7 +171,7 @@ def ingest(
                     rate = count / max(time.perf_counter() - started, 1e-9)
                     progress.update(task, advance=1, rate=f"{rate:.0f} docs/s")
 
-                summary = run_ingest(inputs, loader, on_outcome=on_outcome)
+                summary = run_ingest(inputs, loader, extract=_extractor(ner), on_outcome=on_outcome)
             totals = graph_stats(driver, database)
     except (ConnectionFailed, ServerError) as exc:
         fail(str(exc))

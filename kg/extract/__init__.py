@@ -66,6 +66,7 @@ class Layers:
     """A document and what the stages have added to it so far."""
 
     doc: Document
+    use_ner: bool = False
     norm: Normalized | None = None
     sentences: tuple[Span, ...] = ()
     mentions: tuple[Mention, ...] = ()
@@ -99,7 +100,8 @@ def _entities(x: Layers) -> Layers:
 
 def _persons(x: Layers) -> Layers:
     taken = [(m.span.start, m.span.end) for m in x.mentions]
-    return replace(x, entities=x.entities + find_persons(x.doc, x.normalized, taken))
+    return replace(x, entities=x.entities + find_persons(x.doc, x.normalized, taken,
+                                                         use_ner=x.use_ner))
 
 
 def _events(x: Layers) -> Layers:
@@ -124,13 +126,16 @@ _RUN: Final[dict[str, Callable[[Layers], Layers]]] = {
 }
 
 
-def extract(doc: Document) -> Extraction:
+def extract(doc: Document, *, use_ner: bool = False) -> Extraction:
     """Extract entities, events and relations from one document.
 
     Parameters
     ----------
     doc : Document
         The article; its text is not changed.
+    use_ner : bool
+        Also run the statistical NER model (:mod:`kg.ner`) where the rules
+        see a person cue but no name: better person recall, slower.
 
     Returns
     -------
@@ -148,7 +153,7 @@ def extract(doc: Document) -> Extraction:
     >>> Extraction.from_dict(ext.to_dict()) == ext
     True
     """
-    layers = Layers(doc)
+    layers = Layers(doc, use_ner=use_ner)
     for stage in STAGES:
         layers = _RUN[stage](layers)
     return Extraction(

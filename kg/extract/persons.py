@@ -168,12 +168,14 @@ def _cue_before(words: Sequence[str], i: int) -> _Cue | None:
 
 
 def find_persons(doc: Document, norm: Normalized | None = None,
-                 taken: Iterable[tuple[int, int]] = ()) -> tuple[Entity, ...]:
+                 taken: Iterable[tuple[int, int]] = (), *, use_ner: bool = False) -> tuple[Entity, ...]:
     """Person entities of a document, with mentions, in order of first mention.
 
     Stage ``persons``: requires the normalized text and the spans other stages
     have claimed (``taken``: gazetteer mentions, original offsets); assigns
-    person entities. A person named by the gazetteer is left to it.
+    person entities. A person named by the gazetteer is left to it. With
+    ``use_ner``, the NER model reads the sentences where a cue is followed by
+    no name the rules know (better recall; several times slower).
     """
     norm = norm or normalize(doc.text)
     toks = tokenize(norm.text)
@@ -210,7 +212,53 @@ def find_persons(doc: Document, norm: Normalized | None = None,
                 name_words = [*cue.words, *name_words]
             found.append(_Found(s, e, name_words, role, cue.kind if cue else None))
         i += n
+    if use_ner:
+        found += _ner_after_cues(doc, words, spans, found, is_taken)
+        found.sort(key=lambda f: f.start)
     return _entities(doc, found, words, spans, is_taken)
+
+
+def _ner_after_cues(doc: Document, words: Sequence[str], spans: Sequence[tuple[int, int]],
+                    found: Sequence[_Found], is_taken: Any) -> list[_Found]:
+    """Names the rules missed right after a title or speech cue, read by the NER model.
+
+    The model (:mod:`kg.ner`) runs only on the sentences where a cue is followed
+    by no name the rules found, so it costs little; a ``PERS`` span of at least
+    two words that starts within two words after the cue is taken.
+    """
+    def named(j: int) -> bool:
+        return any(f.start <= spans[j][0] < f.end for f in found)
+
+    wanted: list[tuple[int, _Cue]] = []
+    for k in range(1, len(words)):
+        cue = _cue_before(words, k)
+        if cue is None or any(named(j) for j in range(k, min(k + 2, len(words)))):
+            continue
+        wanted.append((k, cue))
+    if not wanted:
+        return []
+    from kg.ner import find_entities
+    from kg.text.sentences import split_sentences
+
+    sentences = split_sentences(doc.text)
+    out: list[_Found] = []
+    done: set[int] = set()
+    for k, cue in wanted:
+        sentence = next((x for x in sentences if x.start <= spans[k][0] < x.end), None)
+        if sentence is None or sentence.start in done:
+            continue
+        done.add(sentence.start)
+        for ent in find_entities(sentence.text):
+            s, e = sentence.start + ent.start, sentence.start + ent.end
+            if ent.label != "PERS" or len(ent.text.split()) < 2 or is_taken(s, e):
+                continue
+            first = next((j for j, (a, _b) in enumerate(spans) if a == s), None)
+            if first is None or not any(_cue_before(words, j) for j in range(max(first - 1, 0), first + 1)):
+                continue
+            cue_here = _cue_before(words, first) or cue
+            name_words = [w for w, (a, b) in zip(words, spans, strict=True) if s <= a and b <= e]
+            out.append(_Found(s, e, name_words, cue_here.role, cue_here.kind))
+    return out
 
 
 def _entities(doc: Document, found: list[_Found], words: Sequence[str],

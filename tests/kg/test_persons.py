@@ -65,3 +65,14 @@ def test_spans_point_into_the_original_text() -> None:
 def test_ids_are_stable_ascii() -> None:
     assert person_id("جمال الصالح") == person_id("جمال الصالح") == "per-jmal-alsalh"
     assert transliterate("رامي عبد الرحمن").isascii()
+
+
+def test_ner_reads_names_the_rules_miss_after_a_cue() -> None:
+    # "كوفي" is not in the given-name list: only the model can read the name after the title
+    text = "وقال الأمين العام السابق للأمم المتحدة كوفي عنان إن الحل سياسي."
+    without = [p.name for p in find_persons(Document("d", text))]
+    assert without == []
+    with_ner = find_persons(Document("d", text), use_ner=True)
+    for p in with_ner:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
