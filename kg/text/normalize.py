@@ -29,7 +29,8 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from typing import Final
 
 __all__ = ["Normalized", "normalize", "normalize_string"]
@@ -68,13 +69,17 @@ class Normalized:
 
     text: str
     to_original: list[int]
+    #: for normalized character ``i``, the original index just after it and the
+    #: combining marks (diacritics) that follow it; empty when not computed
+    cluster_end: list[int] = field(default_factory=list)
 
     def to_original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized ``[start, end)`` back to original offsets.
 
         The original span runs from the first matched character to just
-        after the last one, so diacritics *inside* a match are covered while
-        dropped characters just outside it are not.
+        after the last one and the diacritics on it, so a span never splits a
+        letter from its marks; other dropped characters just outside it (a
+        tatweel) are not covered.
 
         Parameters
         ----------
@@ -101,7 +106,8 @@ class Normalized:
             raise ValueError(f"span {start}..{end} outside normalized text of length {len(self.text)}")
         if start == end:
             return (self.to_original[start], self.to_original[start])
-        return (self.to_original[start], self.to_original[end - 1] + 1)
+        last = self.cluster_end[end - 1] if self.cluster_end else self.to_original[end - 1] + 1
+        return (self.to_original[start], last)
 
 
 def normalize(text: str) -> Normalized:
@@ -127,13 +133,17 @@ def normalize(text: str) -> Normalized:
     """
     out: list[str] = []
     to_original: list[int] = []
+    cluster_end: list[int] = []
     for i, ch in enumerate(text):
         if ch in _DROP:
+            if cluster_end and unicodedata.combining(ch) and cluster_end[-1] == i:
+                cluster_end[-1] = i + 1  # a mark stays with the letter before it
             continue
         out.append(_MAP.get(ch, ch))
         to_original.append(i)
+        cluster_end.append(i + 1)
     to_original.append(len(text))
-    return Normalized("".join(out), to_original)
+    return Normalized("".join(out), to_original, cluster_end)
 
 
 def normalize_string(text: str) -> str:

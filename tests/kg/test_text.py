@@ -68,7 +68,7 @@ def test_span_at_end_of_text_uses_sentinel() -> None:
     original = "دير الزورِ"
     n = normalize(original)
     start, end = n.to_original_span(4, len(n.text))
-    assert original[start:end] == "الزور"  # the trailing kasra is outside the match
+    assert original[start:end] == "الزورِ"  # the trailing kasra stays with its letter
     assert n.to_original_span(len(n.text), len(n.text)) == (len(original), len(original))
 
 
@@ -129,3 +129,14 @@ def test_seed_sentences_cover_all_words() -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     covered = "".join(text[s.start:s.end] for s in spans)
     assert "".join(text.split()) == "".join(covered.split())
+
+
+@pytest.mark.parametrize("text", ["سَيْطَرَ تَنْظِيمُ دَاعِشَ", "الشَّعْفَةِ", "قُوّاتُ النِّظامِ", "بِـداعشٍ"])
+def test_spans_never_split_a_letter_from_its_marks(text: str) -> None:
+    import unicodedata
+
+    n = normalize(text)
+    for start in range(len(n.text)):
+        for end in range(start + 1, len(n.text) + 1):
+            s, e = n.to_original_span(start, end)
+            assert e == len(text) or not unicodedata.combining(text[e]), (start, end, text[s:e])
