@@ -2,7 +2,9 @@
 
 Prints one table: model load time and size on disk; tokens/s and
 sentences/s tagging ANERcorp test (median of ``--runs`` runs, min–max);
-articles/s of ``find_entities`` over the first ``--articles`` ANT articles;
+articles/s of ``find_entities`` over the first ``--articles`` ANT articles
+(word caches cold at first), then of ``find_entities_many`` over the same
+articles (caches warm);
 the test F1; and the machine.
 
     .venv/bin/python benchmarks/ner.py --runs 3 --articles 2000
@@ -23,7 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.ner import MODEL_DIR, NerModel, find_entities, load_model, read_conll, tag_sentences  # noqa: E402
+from kg.ner import (  # noqa: E402
+    MODEL_DIR,
+    NerModel,
+    find_entities,
+    find_entities_many,
+    load_model,
+    read_conll,
+    tag_sentences,
+)
 from kg.ner.metrics import entity_scores  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -67,6 +77,9 @@ def main() -> None:
     t0 = time.perf_counter()
     n_ent = sum(len(find_entities(t)) for t in texts)
     art_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_ent2 = sum(len(s) for s in find_entities_many(texts))
+    many_s = time.perf_counter() - t0
 
     rows = [
         ("model load", f"{load_s:.2f} s"),
@@ -75,6 +88,8 @@ def main() -> None:
         (f"tag ANERcorp test ({len(toks):,} sentences)", _fmt(sent_rates, "sentences/s")),
         (f"find_entities, {len(texts):,} ANT articles", f"{len(texts) / art_s:,.1f} articles/s"
          f" ({sum(map(len, texts)) / art_s / 1e3:,.0f}k chars/s, {n_ent:,} entities)"),
+        ("find_entities_many, same articles again", f"{len(texts) / many_s:,.1f} articles/s"
+         f" ({n_ent2:,} entities)"),
         ("ANERcorp test micro F1", f"{100 * f1:.2f}"),
     ]
     w = max(len(a) for a, _ in rows)

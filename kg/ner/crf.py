@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite  # type: ignore[import-untyped]
 
@@ -36,6 +37,10 @@ class CrfTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(p))
         self.labels: tuple[str, ...] = tuple(str(x) for x in self._tagger.labels())
+
+    def info(self) -> Any:
+        """The model's weights, ``state_features`` and ``transitions`` (python-crfsuite's dump)."""
+        return self._tagger.info()
 
     def tag(self, xseq: Sequence[Sequence[str]]) -> list[str]:
         """The most likely tags (Viterbi) for one sentence's feature lists."""

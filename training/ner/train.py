@@ -29,15 +29,32 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from kg.ner.conll import read_conll  # noqa: E402
 from kg.ner.features import Clusters, context_features, load_clusters, sentence_features  # noqa: E402
+from kg.ner.gazetteer import Gazetteer  # noqa: E402
 from kg.ner.metrics import entity_scores, format_scores  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gaz  # noqa: E402
 
 ANER = ROOT.parent / "shared" / "data" / "anercorp"
 Sent = list[tuple[str, str]]
 WINDOW = 8
 
 
-def featurize(sents: list[Sent], clusters: Clusters) -> list[list[list[str]]]:
-    return [sentence_features([t for t, _ in s], clusters) for s in sents]
+def featurize(sents: list[Sent], clusters: Clusters, gz: Gazetteer | None = None) -> list[list[list[str]]]:
+    return [sentence_features([t for t, _ in s], clusters, gz) for s in sents]
+
+
+def featurize_jk(sents: list[Sent], clusters: Clusters, project: gaz.Entries | None,
+                 folds: int) -> list[list[list[str]]]:
+    """Features of training sentences; each fold's gazetteer is built from the other folds."""
+    if project is None:
+        return featurize(sents, clusters)
+    n = len(sents)
+    bounds = [round(i * n / folds) for i in range(folds + 1)]
+    out: list[list[list[str]]] = []
+    for a, b in itertools.pairwise(bounds):
+        out.extend(featurize(sents[a:b], clusters, gaz.build(sents[:a] + sents[b:], project)))
+    return out
 
 
 def fit(xs: list[list[list[str]]], ys: list[list[str]], c1: float, c2: float, iters: int, path: Path) -> None:
@@ -109,6 +126,8 @@ def main() -> None:
     ap.add_argument("--dev-only", action="store_true", help="grid on dev, no final model")
     ap.add_argument("--skip-dev", action="store_true", help="final model with the first grid values")
     ap.add_argument("--rebuild-clusters", action="store_true")
+    ap.add_argument("--no-gazetteer", action="store_true", help="no name-list features")
+    ap.add_argument("--gaz-folds", type=int, default=5, help="jackknife folds of the ANERcorp list")
     args = ap.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -122,7 +141,9 @@ def main() -> None:
     cut = int(len(train) * 0.9)
     tr, dev = train[:cut], train[cut:]
     print(f"train {len(tr)} / dev {len(dev)} / test {len(test)} sentences; {len(clusters)} cluster words")
-    x_tr, x_dev = featurize(tr, clusters), featurize(dev, clusters)
+    project = None if args.no_gazetteer else gaz.project_entries()
+    x_tr = featurize_jk(tr, clusters, project, args.gaz_folds)
+    x_dev = featurize(dev, clusters, None if project is None else gaz.build(tr, project))
     y_tr = [[g for _, g in s] for s in tr]
     y_dev = [[g for _, g in s] for s in dev]
     p1 = (args.c1, args.c2)
@@ -146,8 +167,16 @@ def main() -> None:
     if args.dev_only:
         return
     y_all = y_tr + y_dev
-    x_test = featurize(test, clusters)
-    [(_, _, first, pred)] = two_stage(x_tr + x_dev, y_all, tr + dev, x_test, test, p1, [(c1, c2)], args,
+    gz_all = None if project is None else gaz.build(train, project)
+    x_all = featurize_jk(train, clusters, project, args.gaz_folds) if project is not None else x_tr + x_dev
+    x_test = featurize(test, clusters, gz_all)
+    gz_path = out / "gazetteer.tsv.gz"
+    gz_path.unlink(missing_ok=True)
+    if gz_all is not None:
+        with gzip.open(gz_path, "wt", encoding="utf-8") as f:
+            f.write("# label<TAB>stems; built by training/ner/gaz.py (ANERcorp train + kg/data lists)\n")
+            f.writelines(line + "\n" for line in gz_all.dump())
+    [(_, _, first, pred)] = two_stage(x_all, y_all, tr + dev, x_test, test, p1, [(c1, c2)], args,
                                       out / "stage1.crfsuite", out / "stage2.crfsuite")
     y_test = [[g for _, g in s] for s in test]
     test1, test2 = entity_scores(y_test, first), entity_scores(y_test, pred)
@@ -155,7 +184,8 @@ def main() -> None:
     (out / "scores.json").write_text(json.dumps({
         "params": {"stage1": {"c1": args.c1, "c2": args.c2}, "stage2": {"c1": c1, "c2": c2},
                    "max_iterations": args.iters, "algorithm": "lbfgs", "folds": args.folds,
-                   "window": args.window},
+                   "window": args.window, "gazetteer": project is not None,
+                   "gaz_folds": args.gaz_folds},
         "grid": [{"c1": a, "c2": b, "dev_micro_f1": round(f, 4)} for f, a, b, _, _ in results],
         "dev": {"stage1": dev1, "stage2": dev2}, "test": {"stage1": test1, "stage2": test2},
     }, indent=1, sort_keys=True) + "\n", encoding="utf-8")
