@@ -16,14 +16,16 @@ sentences  the document's text                         sentence spans
 mentions   normalized text                             gazetteer mentions (spans)
 entities   mentions                                    entities
 persons    normalized text, mentions                   person entities (cues, names)
-events     normalized text, sentences, mentions        events
+events     normalized text, sentences, mentions        events (triggers, arguments, modality,
+                                                       fatalities; merged within the article)
 relations  sentences, mentions, entities               relations (support, alliance, location,
-                                                       speech, residence, leadership, membership)
+                                                       control, speech, residence, leadership,
+                                                       membership)
 ========== =========================================== ===========================
 
 This is a baseline: it only knows the entities in its gazetteer, it finds no
 persons beyond a few public figures, and its events come from single
-trigger words. Confidences (0.3–0.7) say so.
+trigger words (merged within the article). Confidences (0.3–1.0) say so.
 
 Examples
 --------
@@ -35,7 +37,7 @@ Examples
 >>> [(e.event_type, e.agents, e.place) for e in ext.events]
 [('Battles', ('isis',), 'al-kum-station')]
 >>> [(r.source, r.type, r.target) for r in ext.relations]
-[('al-kum-station', 'LOCATED_IN', 'al-bukamal')]
+[('al-kum-station', 'LOCATED_IN', 'al-bukamal'), ('isis', 'CONTROLS', 'al-kum-station')]
 """
 
 from __future__ import annotations

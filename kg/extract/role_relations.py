@@ -12,6 +12,11 @@ Four rules, each on two mentions of one sentence and the text between them
 3. **LEADS** — ``مدير``/``رئيس``/``قائد`` + organisation + person (or the person
    first), ``X بقيادة Y``, ``X برئاسة Y``, ``X تقوده Y`` → ``Y LEADS X``.
 4. **MEMBER_OF** — ``المتحدث باسم`` + organisation + person → ``person MEMBER_OF org``.
+5. **ASSISTS** — a person, then ``يساعد``/``ساعد``/``يعاون`` (and at most
+   ``مقاتلي``/``عناصر``) right before a group: ``… يساعد مقاتلي التنظيم`` →
+   ``person ASSISTS isis``, with no other person named in between.
+
+Each relation records its rule as ``extra["rule"]``: ``role:<type>``.
 
 Examples
 --------
@@ -47,6 +52,9 @@ _HEAD_BEFORE: Final = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:مدير|رئيس|
 _HEAD_BETWEEN: Final = re.compile(r"^(?:ال)?(?:مدير|رئيس|قائد|زعيم)$")
 _LED_BY: Final = re.compile(r"^(?:التي|الذي)?\s*(?:بقياده|برئاسه|تقوده|يقوده|تقودها|يقودها)$")
 _SPOKESPERSON: Final = re.compile(r"(?:^|\s)(?:ال)?(?:متحدث|متحدثه|ناطق)(?:\s+الرسمي)?\s+باسم\s*$")
+_ASSISTS: Final = re.compile(
+    r"(?:^|\s)(?:الذي\s+|التي\s+)?[وف]?(?:يساعد|تساعد|ساعد|ساعدت|يساعدون|يعاون|تعاون|عاون)"
+    r"(?:\s+(?:مقاتلي|عناصر|افراد|قوات))?$")
 _PUNCT: Final = re.compile(r"[\"'“”«»()\[\]،,:؛\-–—]+")
 
 
@@ -71,12 +79,12 @@ def _prefix_l(doc: Document, span: Span) -> bool:
 
 def _relation(kind: str, source: Entity, target: Entity, doc: Document, sentence: Span) -> Relation:
     return Relation(kind, source.id, target.id, evidence=sentence.text, evidence_span=sentence,
-                    confidence=0.5)
+                    confidence=0.5, extra={"rule": f"role:{kind.lower()}"})
 
 
 def find_role_relations(doc: Document, entities: Iterable[Entity],
                         sentences: Sequence[Span] | None = None) -> tuple[Relation, ...]:
-    """SPOKE_TO, RESIDES_IN, LEADS and MEMBER_OF relations, once each, in text order."""
+    """SPOKE_TO, RESIDES_IN, LEADS, MEMBER_OF and ASSISTS relations, once each, in text order."""
     sentences = sentences if sentences is not None else split_sentences(doc.text)
     anchors = sorted((_Anchor(m, e) for e in entities for m in e.mentions), key=lambda a: a.span.start)
     out: dict[str, Relation] = {}
@@ -101,6 +109,8 @@ def find_role_relations(doc: Document, entities: Iterable[Entity],
                                     if c.span.end <= b.span.start)
                 if ka == "person" and kb == "place" and _RESIDES.search(gap) and not nearer_person:
                     add(_relation("RESIDES_IN", a.entity, b.entity, doc, sentence))
+                if ka == "person" and kb == "actor" and _ASSISTS.search(gap) and not nearer_person:
+                    add(_relation("ASSISTS", a.entity, b.entity, doc, sentence))
                 if kb == "person" and ka == "actor" and gap == "":
                     if _HEAD_BEFORE.search(before_a):
                         add(_relation("LEADS", b.entity, a.entity, doc, sentence))

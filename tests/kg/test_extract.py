@@ -215,13 +215,14 @@ def test_one_event_per_type_and_sentence_specific_trigger_first() -> None:
 
 def test_events_need_an_argument_and_agreements_an_actor() -> None:
     assert extract(doc("وقعت اشتباكات عنيفة.")).events == ()
-    assert extract(doc("وقعت اشتباكات عنيفة في حلب.")).events != ()
+    assert extract(doc("انفجرت سيارة مفخخة في حلب.")).events != ()
+    assert extract(doc("وقعت اشتباكات عنيفة في حلب.")).events == ()  # a battle needs a fighter named
     assert extract(doc("وقعت الحكومة اتفاقا تجاريا مع شركة في دبي.")).events == ()
 
 
 def test_place_is_inherited_from_the_previous_sentence() -> None:
-    events = extract(doc("وصلت تعزيزات إلى الميادين. واندلعت اشتباكات مع داعش.")).events
-    assert [(e.place, e.confidence) for e in events] == [("al-mayadin", 0.3)]
+    events = extract(doc("وصلت تعزيزات إلى الميادين. وهاجم تنظيم داعش المدينة.")).events
+    assert [(e.place, e.confidence) for e in events] == [("al-mayadin", 0.5)]
 
 
 def test_repeated_sentence_gives_one_event() -> None:
@@ -414,7 +415,8 @@ def test_gold_scores_perfectly_against_itself() -> None:
 def test_dev_scores_do_not_regress() -> None:
     """Floors a little under the figures measured when the extractor was written."""
     total = combine(score(extract(d), gold) for d, gold in dev_pairs())
-    assert total["entities"]["all"]["f1"] >= 0.85
-    assert total["events_loose"]["f1"] >= 0.45
-    assert total["events_full"]["f1"] >= 0.15
-    assert total["relations"]["f1"] >= 0.40
+    assert total["entities"]["all"]["f1"] >= 0.93
+    assert total["events_loose"]["f1"] >= 0.82
+    assert total["events_full"]["f1"] >= 0.62
+    assert total["relations"]["f1"] >= 0.68
+    assert total["time"]["agree"] >= 0.78 * total["time"]["total"]
