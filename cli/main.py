@@ -26,10 +26,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cli import neo4j_cmd
+from cli import export_cmd, neo4j_cmd
 from cli.console import console, errors, fail
 from cli.eval_cmd import eval_command
 from cli.ner_cmd import ner_command
+from cli.query_cmd import query_command
 from kg.model import Document, Extraction
 
 app = typer.Typer(
@@ -45,8 +46,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(neo4j_cmd.app, name="neo4j")
+app.add_typer(export_cmd.app, name="export")
 app.command(name="eval")(eval_command)
 app.command(name="ner")(ner_command)
+app.command(name="query")(query_command)
 
 INPUTS = typer.Argument(
     ..., show_default=False,

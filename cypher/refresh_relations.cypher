@@ -1,5 +1,8 @@
-// refresh_relations — the direct, time-scoped edge between two entities, from claims.
+// refresh_relations — the direct edge between two entities, from claims (non-period types).
 //
+// For LOCATED_IN, RESIDES_IN, ASSISTS, SUPPORTS, OPPOSES, SPOKE_TO: the period types
+// (CONTROLS, SUPPORTED_BY, ALLIED_WITH, MEMBER_OF, PART_OF, LEADS) get one edge per
+// period instead (kg.graph.periods → delete_periods + merge_periods).
 // One edge per (source, type, target). valid_from is the earliest dated claim,
 // valid_to the latest closing date any claim gives (open when none);
 // first_reported/last_reported and source_count come from the claiming

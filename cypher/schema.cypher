@@ -13,6 +13,7 @@ CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start);
 CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.event_type, n.sub_event_type);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);

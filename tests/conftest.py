@@ -45,6 +45,7 @@ def neo4j_uri() -> Iterator[str]:
 
     port = int(os.environ.get("RASD_TEST_NEO4J_PORT", 0)) or _free_port()
     server = LocalServer(home=ROOT / ".rasd" / "neo4j-test", port=port, heap="1g", pagecache="512m")
+    stop(server)  # a server left behind by an interrupted run (it may listen on another port)
     start(server, timeout=180)
     try:
         yield server.uri

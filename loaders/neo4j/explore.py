@@ -55,11 +55,14 @@ def _read(driver: Driver, database: str, name: str, **params: Any) -> list[dict[
 
 def events_in_window(driver: Driver, database: str, *, start: dt.date | None = None,
                      end: dt.date | None = None, types: list[str] | None = None,
-                     min_sources: int = 1, limit: int = 500) -> list[dict[str, Any]]:
+                     min_sources: int = 1, limit: int = 500, actors: list[str] | None = None,
+                 place: str | None = None, bbox: list[float] | None = None,
+                 as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Events overlapping ``[start, end]`` (either end open), newest first."""
     return _read(driver, database, "events_in_window",
                  start=start.isoformat() if start else None, end=end.isoformat() if end else None,
-                 types=types or [], min_sources=min_sources, limit=limit)
+                 types=types or [], min_sources=min_sources, limit=limit, actors=actors or [],
+                 place=place, bbox=bbox, as_of=as_of.isoformat() if as_of else None)
 
 
 def event_reports(driver: Driver, database: str, event_id: str) -> list[dict[str, Any]]:

@@ -6,6 +6,14 @@ the driver retries on transient errors; every statement is an
 content hash is unchanged are skipped; articles whose content changed have
 their old contributions retracted first, in the same transaction. Loading the
 same input twice leaves the graph identical.
+
+Events without a gold ``event_key`` are merged across articles
+(:mod:`kg.graph.merge`): in the same transaction, the stored reports that could
+be compatible with the new ones (and the remaining reports of retracted
+events) are fetched, their connected component is closed by further candidate
+look-ups, clustered, and every report whose cluster id changed is moved. Since
+the clustering is a function of the set of reports, the graph does not depend
+on the order (or batching) of the input. Concurrent writers are not supported.
 """
 
 from __future__ import annotations
@@ -19,11 +27,20 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
+from kg.graph.merge import CompatibilityGraph, Report, candidate_window
+from kg.graph.periods import PERIOD_TYPES, Claim, derive_periods, group_key
 from kg.model import Extraction
 from loaders.neo4j.queries import load_query
-from loaders.neo4j.rows import LoadRows, rows_for
+from loaders.neo4j.rows import ACLED_LABELS, LoadRows, report_of_row, role_rows, rows_for
 
-__all__ = ["GraphLoader", "LoadStats", "batched"]
+__all__ = ["GraphLoader", "LoadStats", "batched", "gazetteer_parents"]
+
+
+def gazetteer_parents() -> dict[str, str]:
+    """Place id → the place containing it, from the packaged gazetteer (the merge's ``parents``)."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    return {e.id: e.parent for e in load_gazetteer().by_id.values() if e.parent}
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -89,15 +106,20 @@ class GraphLoader:
         Taken once per loader, so one run has one ingestion time.
     force
         Re-write documents even when their content hash is unchanged.
+    parents
+        Place containment for event merging (place id → parent id); default:
+        the gazetteer's ``in`` chain.
     """
 
     def __init__(self, driver: Driver, database: str, *, batch_size: int = 100,
-                 ingested_at: str | None = None, force: bool = False) -> None:
+                 ingested_at: str | None = None, force: bool = False,
+                 parents: Mapping[str, str] | None = None) -> None:
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
         self.ingested_at = ingested_at or _now()
         self.force = force
+        self.parents = dict(parents) if parents is not None else gazetteer_parents()
 
     def load(self, extractions: Iterable[Extraction], *,
              sources: Mapping[str, str] | None = None,
@@ -131,9 +153,10 @@ class GraphLoader:
         stats = LoadStats(unchanged=len(unique) - len(todo), replaced=len(replaced), batches=1,
                           unchanged_ids={e.doc_id for e in unique if e.doc_id not in todo_ids})
         if todo:
-            rows = rows_for(todo, ingested_at=self.ingested_at, sources=sources)
+            rows = rows_for(todo, ingested_at=self.ingested_at, sources=sources,
+                            parents=self.parents)
             with self.driver.session(database=self.database) as session:
-                session.execute_write(_write_batch, rows, replaced)
+                session.execute_write(_write_batch, rows, replaced, self.parents)
             stats.articles = len(rows.articles)
             stats.entity_ids = {r["id"] for r in rows.entities}
             stats.entities = len(stats.entity_ids)
@@ -150,24 +173,125 @@ def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[Any]:
     return list(tx.run(load_query(name), **params))
 
 
-def _write_batch(tx: ManagedTransaction, rows: LoadRows, replaced: list[str]) -> None:
+def _iso(value: Any) -> Any:
+    return value.iso_format() if hasattr(value, "iso_format") else value
+
+
+def _stored_row(rec: Any) -> dict[str, Any]:
+    """An event row (as :func:`rows_for` makes it) rebuilt from a stored report."""
+    rep = dict(rec["report"])
+    row = {k: _iso(v) for k, v in rep.items()}
+    row.update(article_id=rec["article_id"], published=_iso(rec["published"]),
+               acled_label=ACLED_LABELS[rep["event_type"]], current_id=rec["event_id"])
+    for key in ("agents", "targets", "reported_by"):
+        row[key] = list(row.get(key) or [])
+    return row
+
+
+def _candidate_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
+    """Rows of ``report_candidates`` for these reports, without repeats, sorted."""
+    keys = set()
+    for r in reports:
+        lo, hi = candidate_window(r)
+        keys.add((r.event_type, r.sub_event_type, lo or "", hi or ""))
+    return [{"event_type": t, "sub_event_type": s, "lo": lo or None, "hi": hi or None}
+            for t, s, lo, hi in sorted(keys)]
+
+
+def _resolve_events(tx: ManagedTransaction, rows: LoadRows, removed: list[Report],
+                    parents: Mapping[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                                         set[str]]:
+    """Give every unkeyed event row its merged id; move stored reports whose cluster changed.
+
+    Returns the event rows and role rows to write and the ids of events that
+    lost reports (candidates for deletion and refresh).
+    """
+    new = {r["report_key"]: r for r in rows.events if r["event_key"] is None}
+    if not new and not removed:
+        return rows.events, rows.roles, set()
+    graph = CompatibilityGraph(parents)
+    graph.add(report_of_row(r) for r in new.values())
+    stored: dict[str, dict[str, Any]] = {}
+
+    def add(records: list[Any]) -> list[str]:
+        rows_by_key = {}
+        for rec in records:
+            row = _stored_row(rec)
+            if row["report_key"] not in graph and row["report_key"] not in rows_by_key:
+                rows_by_key[row["report_key"]] = row
+        stored.update(rows_by_key)
+        return graph.add(report_of_row(r) for r in rows_by_key.values())
+
+    # reports that were merged with (or compatible with) a retracted one are clustered again
+    seeds = set(new) | set(add(_run(tx, "report_candidates", rows=_candidate_rows(removed))))
+    expanded: set[str] = set()
+    while True:
+        comps = graph.components(seeds)
+        frontier = sorted({r.key for c in comps for r in c} - expanded)
+        if not frontier:
+            break
+        expanded.update(frontier)
+        add(_run(tx, "report_candidates",
+                 rows=_candidate_rows(graph.reports[k] for k in frontier)))
+    assignment: dict[str, str] = {}
+    for component in comps:
+        assignment.update(graph.clusters(component))
+    moved = [row for key, row in sorted(stored.items())
+             if key in assignment and assignment[key] != row["current_id"]]
+    if moved:
+        _run(tx, "detach_reports",
+             rows=[{"event_id": r["current_id"], "article_id": r["article_id"]} for r in moved])
+    events: list[dict[str, Any]] = []
+    for row in rows.events:
+        if row["event_key"] is None:
+            row = {**row, "id": assignment[row["report_key"]]}
+        events.append(row)
+    for row in moved:
+        events.append({**{k: v for k, v in row.items() if k != "current_id"},
+                       "id": assignment[row["report_key"]]})
+    roles = [r for row in events for r in role_rows(row)]
+    return events, roles, {r["current_id"] for r in moved}
+
+
+def _write_batch(tx: ManagedTransaction, rows: LoadRows, replaced: list[str],
+                 parents: Mapping[str, str]) -> None:
     """The body of one write transaction: retract, merge, refresh derived fields."""
     stale_events: set[str] = set()
     stale_relations: set[tuple[str, str, str]] = set()
+    removed: list[Report] = []
     if replaced:
+        removed = [report_of_row(_stored_row(rec))
+                   for rec in _run(tx, "article_report_rows", ids=replaced)]
         for rec in _run(tx, "retract_articles", ids=replaced):
             stale_events.update(rec["events"])
             stale_relations.update((r["source_id"], r["type"], r["target_id"]) for r in rec["rels"])
     _run(tx, "merge_articles", rows=rows.articles)
     _run(tx, "merge_entities", rows=rows.entities)
     _run(tx, "merge_mentions", rows=rows.mentions)
-    _run(tx, "merge_events", rows=rows.events)
-    _run(tx, "merge_event_roles", rows=rows.roles)
+    events, roles, left = _resolve_events(tx, rows, removed, parents)
+    _run(tx, "merge_events", rows=events)
+    _run(tx, "merge_event_roles", rows=roles)
     _run(tx, "merge_claims", rows=rows.claims)
+    stale_events |= left
     if stale_events:
         _run(tx, "delete_orphan_events", ids=sorted(stale_events))
-    _run(tx, "refresh_events", ids=sorted(stale_events | set(rows.event_ids)))
+    _run(tx, "refresh_events", ids=sorted(stale_events | {r["id"] for r in events}))
     rel_keys = {(r["source_id"], r["type"], r["target_id"]) for r in rows.relation_keys}
+    rel_keys |= stale_relations
     _run(tx, "refresh_relations",
          rows=[{"source_id": s, "type": t, "target_id": o}
-               for s, t, o in sorted(rel_keys | stale_relations)])
+               for s, t, o in sorted(rel_keys) if t not in PERIOD_TYPES])
+    refresh_periods(tx, {group_key(t, s, o) for s, t, o in rel_keys if t in PERIOD_TYPES})
+
+
+def refresh_periods(tx: ManagedTransaction, groups: set[tuple[str, str, str]]) -> None:
+    """Derive the period edges of these relation groups again from all their claims."""
+    if not groups:
+        return
+    params = [{"type": t, "source_id": s, "target_id": o} for t, s, o in sorted(groups)]
+    claims = [Claim(id=r["id"], type=r["type"], source=r["source"], target=r["target"],
+                    valid_from=r["valid_from"], valid_to=r["valid_to"], precision=r["precision"],
+                    published=r["published"], origin=r["origin"], outlet=r["outlet"])
+              for r in _run(tx, "period_claims", groups=params)]
+    _run(tx, "delete_periods", groups=params)
+    _run(tx, "merge_periods", rows=[p.to_row() for p in derive_periods(claims)])

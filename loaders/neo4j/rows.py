@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from kg.graph.merge import Report, report_key, report_window
 from kg.model import ENTITY_TYPES, RELATION_TYPES, Extraction
 
 __all__ = [
@@ -33,9 +34,12 @@ __all__ = [
     "ROLE_TYPES",
     "LoadRows",
     "UnsafeIdentifier",
+    "ancestors",
     "check_identifier",
     "claim_id",
     "event_node_id",
+    "report_of_row",
+    "role_rows",
     "rows_for",
 ]
 
@@ -119,6 +123,39 @@ class LoadRows:
         return [{"source_id": s, "type": t, "target_id": o} for s, t, o in sorted(keys)]
 
 
+def report_of_row(row: Mapping[str, Any]) -> Report:
+    """The merge view (:class:`kg.graph.merge.Report`) of an event row or a stored report.
+
+    >>> report_of_row({"report_key": "d/e1", "article_id": "d", "event_type": "Riots",
+    ...                "sub_event_type": "Mob violence", "agents": [], "targets": [], "place": None,
+    ...                "time_value": None, "time_precision": None, "published": "2018-01-02"}).key
+    'd/e1'
+    """
+    published = row.get("published")
+    return Report(
+        key=row["report_key"], article=row["article_id"], event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"], agents=tuple(row.get("agents") or ()),
+        targets=tuple(row.get("targets") or ()), place=row.get("place"),
+        time_value=row.get("time_value"), precision=row.get("time_precision"),
+        published=str(published) if published is not None else None)
+
+
+def role_rows(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Rows of ``merge_event_roles`` for one event row: agents, targets, place, attribution.
+
+    >>> [r["role"] for r in role_rows({"id": "x", "article_id": "d", "agents": ["a"],
+    ...                                "targets": [], "place": "p", "reported_by": ["a"]})]
+    ['AGENT_IN', 'AT', 'ATTRIBUTED_TO']
+    """
+    roles = [(a, "AGENT_IN") for a in row.get("agents") or ()]
+    roles += [(t, "TARGET_IN") for t in row.get("targets") or ()]
+    roles += [(row["place"], "AT")] if row.get("place") else []
+    roles += [(r, "ATTRIBUTED_TO") for r in row.get("reported_by") or ()]
+    return [{"event_id": row["id"], "entity_id": entity_id, "role": check_identifier(role),
+             "article_id": row["article_id"]}
+            for entity_id, role in dict.fromkeys(roles)]
+
+
 def _coords(attributes: Mapping[str, Any]) -> tuple[float | None, float | None]:
     lat = attributes.get("lat", attributes.get("latitude"))
     lon = attributes.get("lon", attributes.get("longitude"))
@@ -127,9 +164,28 @@ def _coords(attributes: Mapping[str, Any]) -> tuple[float | None, float | None]:
     return None, None
 
 
+def ancestors(place: str, parents: Mapping[str, str]) -> list[str]:
+    """The places containing ``place``, nearest first (``parents``: place → parent).
+
+    >>> ancestors("al-kum-station", {"al-kum-station": "al-bukamal", "al-bukamal": "syria"})
+    ['al-bukamal', 'syria']
+    """
+    out: list[str] = []
+    cur = parents.get(place)
+    while cur is not None and cur not in out and cur != place:
+        out.append(cur)
+        cur = parents.get(cur)
+    return out
+
+
 def rows_for(extractions: Iterable[Extraction], *, ingested_at: str,
-             sources: Mapping[str, str] | None = None) -> LoadRows:
-    """Build the rows of one batch. Entities appearing in several extractions become one row."""
+             sources: Mapping[str, str] | None = None,
+             parents: Mapping[str, str] | None = None) -> LoadRows:
+    """Build the rows of one batch. Entities appearing in several extractions become one row.
+
+    ``parents`` (place → containing place, e.g. the gazetteer's ``in``) gives every
+    place its ``within`` list, which the queries use for "this place or inside it".
+    """
     out = LoadRows()
     entity_rows: dict[str, dict[str, Any]] = {}
     claim_rows: dict[str, dict[str, Any]] = {}
@@ -163,9 +219,19 @@ def rows_for(extractions: Iterable[Extraction], *, ingested_at: str,
                                         if attrs else None),
                     "latitude": lat,
                     "longitude": lon,
+                    "within": ancestors(ent.id, parents or {}) if ent.kind == "place" else None,
                 }
-            else:
+            else:  # the same choice as merge_entities makes, so batching does not show
                 row["names"] = list(dict.fromkeys([*row["names"], *ent.names]))
+                row["name"] = min(row["name"], ent.name)
+                row["type"] = min(row["type"], ent.type)
+                if ent.wikidata and (row["wikidata"] is None or ent.wikidata < row["wikidata"]):
+                    row["wikidata"] = ent.wikidata
+                new_attrs = json.dumps(attrs, ensure_ascii=False, sort_keys=True) if attrs else None
+                old_attrs = row["attributes_json"]
+                if new_attrs is not None and (old_attrs is None or len(new_attrs) > len(old_attrs) or (
+                        len(new_attrs) == len(old_attrs) and new_attrs < old_attrs)):
+                    row["attributes_json"] = new_attrs
             if ent.mentions:
                 out.mentions.append({
                     "entity_id": ent.id,
@@ -177,9 +243,12 @@ def rows_for(extractions: Iterable[Extraction], *, ingested_at: str,
         for ev in ext.events:
             node_id = event_node_id(ext.doc_id, ev.id, ev.event_key)
             start, end = ev.time.bounds() if ev.time else (None, None)
-            out.events.append({
+            row = {
                 "id": node_id,
+                "report_key": report_key(ext.doc_id, ev.id),
+                "event_key": ev.event_key,
                 "article_id": ext.doc_id,
+                "published": ext.published,
                 "local_id": ev.id,
                 "label": ev.label,
                 "event_type": ev.event_type,
@@ -195,13 +264,14 @@ def rows_for(extractions: Iterable[Extraction], *, ingested_at: str,
                 "span_start": ev.evidence_span.start if ev.evidence_span else None,
                 "span_end": ev.evidence_span.end if ev.evidence_span else None,
                 "confidence": ev.confidence,
-            })
-            roles = [(a, "AGENT_IN") for a in ev.agents] + [(t, "TARGET_IN") for t in ev.targets]
-            roles += [(ev.place, "AT")] if ev.place else []
-            roles += [(r, "ATTRIBUTED_TO") for r in ev.reported_by]
-            for entity_id, role in dict.fromkeys(roles):
-                out.roles.append({"event_id": node_id, "entity_id": entity_id,
-                                  "role": check_identifier(role), "article_id": ext.doc_id})
+                "agents": list(ev.agents),
+                "targets": list(ev.targets),
+                "place": ev.place,
+                "reported_by": list(ev.reported_by),
+            }
+            row["window_lo"], row["window_hi"] = report_window(report_of_row(row))
+            out.events.append(row)
+            out.roles.extend(role_rows(row))
         for rel in ext.relations:
             value = rel.time.value if rel.time else None
             start, _end = rel.time.bounds() if rel.time else (None, None)

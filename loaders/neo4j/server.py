@@ -467,6 +467,15 @@ def _is_ours(server: LocalServer, pid: int) -> bool:
     return Path(home) == server.home.absolute()
 
 
+def _port_of(pid: int) -> int | None:
+    """The Bolt port a running launcher was given (``--port``), or None if unknown."""
+    args = _cmdline(pid)
+    try:
+        return int(args[args.index("--port") + 1])
+    except (ValueError, IndexError):
+        return None
+
+
 def _read_pid(server: LocalServer) -> int | None:
     """The pid in the pid file, or None if there is no readable one."""
     try:
@@ -627,6 +636,13 @@ def start(server: LocalServer, *, timeout: float = 120.0) -> ServerStatus:
     with _locked(server.home / "start.lock"):
         pid = _live_pid(server)
         if pid is not None:  # running, or still starting (launched by someone else)
+            port = _port_of(pid)
+            if port is not None and port != server.port:
+                raise ServerError(
+                    f"the Neo4j of {server.home} already runs on port {port} (pid {pid}), "
+                    f"not {server.port}: stop it first (`kg neo4j stop` with RASD_NEO4J_PORT={port}) "
+                    f"or use RASD_NEO4J_PORT={port}"
+                )
             return _wait_ready(server, pid, timeout, began, None)
         if not _port_free(server.host, server.port):
             raise ServerError(

@@ -114,6 +114,7 @@ class RASD(DefinedNamespace):
     Report: URIRef
     ResidesIn: URIRef
     Riot: URIRef
+    Source: URIRef
     SpokeTo: URIRef
     State: URIRef
     StateForce: URIRef
@@ -149,6 +150,21 @@ class RASD(DefinedNamespace):
     subject: URIRef
     timePrecision: URIRef
     # datatype properties
+    claimIds: URIRef
+    closedBy: URIRef
+    closedReported: URIRef
+    contested: URIRef
+    eventKey: URIRef
+    origin: URIRef
+    reportKey: URIRef
+    reportedAgents: URIRef
+    reportedBy: URIRef
+    reportedPlace: URIRef
+    reportedTargets: URIRef
+    rivals: URIRef
+    windowEnd: URIRef
+    windowStart: URIRef
+    within: URIRef
     age: URIRef
     attributesJson: URIRef
     claimCount: URIRef

@@ -24,7 +24,7 @@ from loaders.rdf.vocab import RASD
 NODE_LABELS = frozenset({
     *KIND_LABELS.values(), *ACLED_LABELS.values(),
     *(t for types in ENTITY_TYPES.values() for t in types),
-    "Entity", "Event", "Article", "Claim",
+    "Entity", "Event", "Article", "Claim", "Source",
 })
 REL_TYPES = frozenset({*ROLE_TYPES, *RELATION_TYPES,
                        "REPORTED_IN", "MENTIONED_IN", "CLAIMED_IN", "SUBJECT", "OBJECT"})
