@@ -11,7 +11,9 @@ Everything is aligned through entities, never through ids:
    gold agent (when gold names no agent: the place aligned, or, with no place
    either, the type alone). *Full* adds: ``sub_event_type`` equal, the place
    aligned when gold has one, and the time agreeing at the gold's precision
-   when that is ``day``, ``month`` or ``year``.
+   when that is ``day``, ``month`` or ``year``. Among loose alignments of
+   the same size, one that pairs events matching in full is chosen (an
+   article with two ISIS battles on different days pairs each with its day).
 3. **Relations.** ``type`` equal and both ends aligned.
 4. **Time.** For each loosely matched event whose gold time has a value,
    whether the predicted value agrees to the gold's length (``2018`` or
@@ -107,23 +109,41 @@ def time_agrees(pred: TimeValue | None, gold: TimeValue | None, length: int | No
     return len(pred.value) >= n and pred.value[:n] == gold.value[:n]
 
 
-def _match(preds: Sequence[T], golds: Sequence[G], ok: Callable[[T, G], bool]) -> dict[int, int]:
-    """A maximum one-to-one matching (Kuhn's augmenting paths): gold index → pred index."""
-    edges = [[p for p, pred in enumerate(preds) if ok(pred, g)] for g in golds]
+def _match(preds: Sequence[T], golds: Sequence[G], ok: Callable[[T, G], bool],
+           prefer: Callable[[T, G], bool] | None = None) -> dict[int, int]:
+    """A maximum one-to-one matching (Kuhn's augmenting paths): gold index → pred index.
+
+    With ``prefer`` (a stricter test), a maximum matching of the preferred
+    pairs is found first and then grown with ``ok``: the size is the same as
+    without it, but where two alignments are equally large the one that pairs
+    like with like (e.g. the same day) wins.
+
+    >>> _match([1, 2], [2, 1], lambda p, g: True, prefer=lambda p, g: p == g)
+    {1: 0, 0: 1}
+    """
     owner: dict[int, int] = {}  # pred index → gold index
 
-    def augment(g: int, seen: set[int]) -> bool:
-        for p in edges[g]:
-            if p in seen:
-                continue
-            seen.add(p)
-            if p not in owner or augment(owner[p], seen):
-                owner[p] = g
-                return True
-        return False
+    def run(test: Callable[[T, G], bool]) -> None:
+        edges = [[p for p, pred in enumerate(preds) if test(pred, g)] for g in golds]
 
-    for g in range(len(golds)):
-        augment(g, set())
+        def augment(g: int, seen: set[int]) -> bool:
+            for p in edges[g]:
+                if p in seen:
+                    continue
+                seen.add(p)
+                if p not in owner or augment(owner[p], seen):
+                    owner[p] = g
+                    return True
+            return False
+
+        matched = set(owner.values())
+        for g in range(len(golds)):
+            if g not in matched:
+                augment(g, set())
+
+    if prefer is not None:
+        run(lambda p, g: ok(p, g) and prefer(p, g))
+    run(ok)
     return {g: p for p, g in owner.items()}
 
 
@@ -136,14 +156,15 @@ def _counts(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def _score_items(preds: Sequence[T], golds: Sequence[G], ok: Callable[[T, G], bool],
-                 core: Callable[[G], bool]) -> tuple[dict[str, float], dict[int, int]]:
+                 core: Callable[[G], bool], prefer: Callable[[T, G], bool] | None = None,
+                 ) -> tuple[dict[str, float], dict[int, int]]:
     """Counts with optional gold items, and the pred index matched to each gold index."""
     core_idx = [i for i, g in enumerate(golds) if core(g)]
     opt_idx = [i for i, g in enumerate(golds) if not core(g)]
-    first = _match(preds, [golds[i] for i in core_idx], ok)
+    first = _match(preds, [golds[i] for i in core_idx], ok, prefer)
     matched = {core_idx[g]: p for g, p in first.items()}
     left = [p for p in range(len(preds)) if p not in matched.values()]
-    second = _match([preds[p] for p in left], [golds[i] for i in opt_idx], ok)
+    second = _match([preds[p] for p in left], [golds[i] for i in opt_idx], ok, prefer)
     optional = {opt_idx[g]: left[p] for g, p in second.items()}
     tp = len(matched)
     fp = len(preds) - tp - len(optional)
@@ -226,7 +247,7 @@ def score(pred: Extraction, gold: Extraction) -> dict[str, Any]:
     def related(p: Relation, g: Relation) -> bool:
         return p.type == g.type and align.get(p.source) == g.source and align.get(p.target) == g.target
 
-    events_loose, pairs = _score_items(pred.events, gold.events, loose, _is_core)
+    events_loose, pairs = _score_items(pred.events, gold.events, loose, _is_core, prefer=full)
     events_full, _ = _score_items(pred.events, gold.events, full, _is_core)
     relations, _ = _score_items(pred.relations, gold.relations, related, _is_core)
     timed = [(pred.events[p], gold.events[g]) for g, p in pairs.items()
