@@ -2,8 +2,8 @@
 //
 // Purpose:    streams every Article node in id order, $limit at a time, after id $after.
 // Parameters: $after  id of the last article of the previous page, '' for the first (default: '')
-//             $limit  how many articles per page (default: 1000)
-// Example:    :param after => ''; :param limit => 1000
+//             $limit  how many articles per page (default: 2000)
+// Example:    :param after => ''; :param limit => 2000
 MATCH (a:Article)
 WHERE a.id > $after
 RETURN a.id AS id, a.outlet AS outlet, a.title AS title, a.url AS url, a.published AS published,

@@ -3,8 +3,8 @@
 // Purpose:    streams every Claim in id order: relation type, subject, object, valid time,
 //             evidence, and where it was stated (an Article, or a Source for background claims).
 // Parameters: $after  id of the last claim of the previous page, '' for the first (default: '')
-//             $limit  how many claims per page (default: 1000)
-// Example:    :param after => ''; :param limit => 1000
+//             $limit  how many claims per page (default: 2000)
+// Example:    :param after => ''; :param limit => 2000
 MATCH (c:Claim)
 WHERE c.id > $after
 WITH c ORDER BY c.id LIMIT $limit

@@ -3,8 +3,8 @@
 // Purpose:    streams every Entity (actors, persons, places) in id order for the RDF export,
 //             with its Neo4j labels, coordinates and the articles that mention it (offsets).
 // Parameters: $after  id of the last entity of the previous page, '' for the first (default: '')
-//             $limit  how many entities per page (default: 1000)
-// Example:    :param after => ''; :param limit => 1000
+//             $limit  how many entities per page (default: 2000)
+// Example:    :param after => ''; :param limit => 2000
 MATCH (n:Entity)
 WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit

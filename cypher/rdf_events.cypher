@@ -4,10 +4,10 @@
 //             and one map per REPORTED_IN edge (what each article said). Valid-time window:
 //             events whose days overlap [start, end]; an undated event only without a window.
 // Parameters: $after  id of the last event of the previous page, '' for the first (default: '')
-//             $limit  how many events per page (default: 1000)
+//             $limit  how many events per page (default: 2000)
 //             $start  ISO date or null (default: null)
 //             $end    ISO date or null (default: null)
-// Example:    :param after => ''; :param limit => 1000; :param start => null; :param end => null
+// Example:    :param after => ''; :param limit => 2000; :param start => null; :param end => null
 MATCH (e:Event)
 WHERE e.id > $after
   AND ($start IS NULL OR e.date_end >= date($start))

@@ -4,10 +4,10 @@
 //             grouped by their source entity in id order, with the claims behind each edge.
 //             Valid-time window: edges whose period overlaps [start, end] (open ends overlap).
 // Parameters: $after  id of the last source entity of the previous page, '' for the first (default: '')
-//             $limit  how many source entities per page (default: 1000)
+//             $limit  how many source entities per page (default: 2000)
 //             $start  ISO date or null (default: null)
 //             $end    ISO date or null (default: null)
-// Example:    :param after => ''; :param limit => 1000; :param start => null; :param end => null
+// Example:    :param after => ''; :param limit => 2000; :param start => null; :param end => null
 MATCH (s:Entity)
 WHERE s.id > $after
 WITH s ORDER BY s.id LIMIT $limit

@@ -2,8 +2,10 @@
 
 :func:`export_rdf` reads sources, articles, entities (with mentions), claims, events
 (with reports) and the time-scoped relations from Neo4j in pages, maps each page to
-quads and hands them to the writer: memory holds one page. ``progress`` is called with
-the number of rows done after each page (:func:`planned_rows` gives the total).
+quads and hands them to the writer: memory holds two pages (the next one is read in a
+background thread while this one is written, :func:`~loaders.rdf.read.prefetched`).
+``progress`` is called with the number of rows done after each page (:func:`planned_rows`
+gives the total).
 
 Examples
 --------
@@ -22,7 +24,7 @@ from neo4j import Driver
 
 from loaders.neo4j.queries import load_query
 from loaders.rdf.mapping import Mapper
-from loaders.rdf.read import PAGE_SIZE, Window, count_rows, pages, plain_value
+from loaders.rdf.read import PAGE_SIZE, Window, count_rows, pages, plain_value, prefetched
 from loaders.rdf.terms import Iris
 from loaders.rdf.writers import open_writer
 
@@ -67,7 +69,7 @@ def export_rdf(driver: Driver, database: str, out: TextIO, fmt: str, *, base: st
                "rdf_events": mapper.event, "rdf_relations": mapper.relations}
     for name in _ORDER:
         fn = mapping[name]
-        for page in pages(driver, database, name, window=window, page_size=page_size):
+        for page in prefetched(pages(driver, database, name, window=window, page_size=page_size)):
             writer.write(q for row in page for q in fn(row))
             rows += len(page)
             if progress:

@@ -11,10 +11,14 @@ Examples
 ({'start': None, 'end': None}, {'start': '2018-01-01', 'end': None})
 >>> plain_value([1, {"a": None}])
 [1, {'a': None}]
+>>> list(prefetched(iter([[1], [2, 3]])))
+[[1], [2, 3]]
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final, LiteralString
@@ -23,10 +27,10 @@ from neo4j import Driver
 
 from loaders.neo4j.queries import load_query
 
-__all__ = ["PAGE_SIZE", "READS", "Window", "count_rows", "pages", "plain_value"]
+__all__ = ["PAGE_SIZE", "READS", "Window", "count_rows", "pages", "plain_value", "prefetched"]
 
 #: Rows per page: big enough to amortise the round trip, small enough to stay light.
-PAGE_SIZE: Final = 1000
+PAGE_SIZE: Final = 2000
 
 #: The paged reads of the exports and whether each takes a valid-time window.
 READS: Final[dict[str, bool]] = {
@@ -60,14 +64,18 @@ class Window:
         return {"start": self.start, "end": self.end}
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def plain_value(value: Any) -> Any:
     """A driver value made plain: dates, times and points as ISO strings, containers recursively."""
-    if value is None or isinstance(value, str | int | float | bool):
+    t = type(value)
+    if t in _PLAIN:
         return value
-    if isinstance(value, list | tuple):
-        return [plain_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain_value(v) for k, v in value.items()}
+    if t is list or t is tuple:
+        return [v if type(v) in _PLAIN else plain_value(v) for v in value]
+    if t is dict:
+        return {k: v if type(v) in _PLAIN else plain_value(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):
         return str(value.iso_format())
     return str(value)
@@ -101,3 +109,44 @@ def pages(driver: Driver, database: str, name: str, *, window: Window | None = N
         if len(records) < page_size:
             return
         after = str(records[-1]["id"])
+
+
+_DONE = object()
+
+
+def prefetched(source: Iterator[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
+    """Iterate ``source`` with the next page read in a background thread (at most one ahead).
+
+    Neo4j computes the next page while the caller maps and writes this one; an error in
+    the reader is raised in the caller. Memory: two pages.
+    """
+    q: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            for page in source:
+                while not stop.is_set():
+                    try:
+                        q.put(page, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            q.put(_DONE)
+        except BaseException as exc:  # handed to the consumer
+            q.put(exc)
+
+    thread = threading.Thread(target=run, name="rasd-export-prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = q.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
