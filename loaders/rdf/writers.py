@@ -19,6 +19,11 @@ Examples
 >>> out = io.StringIO(); w = open_writer("trig", out); w.write([q]); w.close()
 >>> out.getvalue().splitlines()[-3:]
 ['<http://x.org/g> {', '<http://x.org/s> rasd:title "t" .', '}']
+>>> out = io.StringIO(); w = open_writer("turtle", out)
+>>> w.write([("<http://x.org/s>", "<https://w3id.org/rasd/ontology#published>",
+...           '"2018-03-17"^^<http://www.w3.org/2001/XMLSchema#date>', "<http://x.org/g>")])
+>>> out.getvalue().splitlines()[-1]
+'<http://x.org/s> rasd:published "2018-03-17"^^xsd:date .'
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ Format = Literal["nquads", "trig", "turtle", "jsonld"]
 FORMATS: Final[dict[str, str]] = {"nquads": ".nq", "trig": ".trig", "turtle": ".ttl", "jsonld": ".jsonld"}
 
 _LOCAL: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_VOCAB: Final = "<https://w3id.org/rasd/"
 _NAMESPACES: Final = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
 
 
@@ -89,8 +95,12 @@ class _TurtleLike(QuadWriter):
         ab = self._abbrev
         for s, p, o, _g in triples:
             pp = "a" if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" else ab(p)
-            if p.endswith("#type>") and o.startswith("<"):
-                o = ab(o)
+            if o[0] == "<":
+                if pp == "a" or o.startswith(_VOCAB):
+                    o = ab(o)
+            elif o[-1] == ">":  # a typed literal: abbreviate its datatype
+                i = o.rfind('"^^<')
+                o = o[:i + 3] + ab(o[i + 3:])
             if s == last:
                 parts.append(f" ;\n{indent}    {pp} {o}")
             else:
