@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from loaders.rdf.vocab import ONTOLOGY_PATH, SHAPES_PATH, bind_prefixes
@@ -46,7 +46,7 @@ class Violation:
     def line(self) -> str:
         """One readable line."""
         where = f"{self.focus} {self.path}" if self.path else self.focus
-        value = f" (value: {self.value})" if self.value else ""
+        value = f" (value: {self.value})" if self.value and self.value != self.focus else ""
         return f"{where}: {self.message}{value}"
 
 
@@ -84,12 +84,37 @@ def load_union(path: str | Path, fmt: str | None = None) -> Graph:
 def _text(g: Graph, node: Node | None) -> str | None:
     if node is None:
         return None
+    if isinstance(node, BNode):
+        inverse = g.value(node, SH.inversePath)
+        if inverse is not None:  # a path ^p
+            return "^" + (_text(g, inverse) or "?")
+        return "[]"
     if isinstance(node, URIRef):
         try:
             return g.namespace_manager.normalizeUri(node)
         except Exception:  # pragma: no cover - rdflib refuses odd IRIs
             return f"<{node}>"
-    return str(node.n3()) if hasattr(node, "n3") else str(node)
+    return str(node.n3(g.namespace_manager)) if hasattr(node, "n3") else str(node)
+
+
+_GROUPING = {SH.OrConstraintComponent, SH.AndConstraintComponent, SH.NodeConstraintComponent,
+             SH.XoneConstraintComponent}
+
+
+def _message(results: Graph, shapes: Graph, r: Node) -> str:
+    """The shape's own message; for sh:or/sh:and/sh:node, the failed shape and its comment."""
+    message = results.value(r, SH.resultMessage)
+    component = results.value(r, SH.sourceConstraintComponent)
+    shape = results.value(r, SH.sourceShape)
+    if component in _GROUPING and shape is not None and shapes.value(shape, SH.message) is None:
+        name = _text(results, shape) if isinstance(shape, URIRef) else None
+        comment = shapes.value(shape, RDFS.comment)
+        if name and comment is not None:
+            return f"does not satisfy {name}: {comment}"
+        if name:
+            return f"does not satisfy {name}"
+    text = str(message) if message is not None else (_text(results, component) or "violation")
+    return text if len(text) <= 200 else text[:197] + "…"
 
 
 def validate_graph(data: Graph) -> ValidationReport:
@@ -104,15 +129,15 @@ def validate_graph(data: Graph) -> ValidationReport:
                                                inference="none", advanced=True, allow_warnings=True)
     assert isinstance(results, Graph)
     bind_prefixes(results)
-    found = []
+    found: set[Violation] = set()
     for r in results.subjects(RDF.type, SH.ValidationResult):
-        message = results.value(r, SH.resultMessage)
-        shape = results.value(r, SH.sourceConstraintComponent)
-        found.append(Violation(
+        if (r, SH.detail, None) in results:
+            continue  # summarised by its details, which are results of their own
+        found.add(Violation(
             focus=_text(results, results.value(r, SH.focusNode)) or "?",
             path=_text(results, results.value(r, SH.resultPath)),
-            message=str(message) if message is not None else (_text(results, shape) or "violation"),
+            message=_message(results, shapes, r),
             value=_text(results, results.value(r, SH.value)),
         ))
-    found.sort(key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationReport(bool(conforms), len(data), tuple(found))
+    ordered = sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationReport(bool(conforms), len(data), tuple(ordered))
