@@ -38,6 +38,9 @@ _DEFAULT = re.compile(r"\(default:\s*([^)]*)\)")
 #: bulk reads whose cost grows with the graph, not interactive questions.
 INTERNAL = frozenset({"article_hashes", "article_report_rows", "graph_dump", "graph_window_edges",
                       "graph_window_nodes", "period_claims", "report_candidates"})
+#: The explorer's own reads (``loaders.neo4j.explore``), tested in tests/app/.
+INTERNAL |= frozenset({"explore_bounds", "explore_claim_reports", "explore_entities",
+                       "explore_entity_sources", "explore_events", "explore_relations"})
 
 
 class NamedQueryError(ValueError):
