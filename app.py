@@ -15,7 +15,6 @@ else the local server. Article text is untrusted: everything shown is escaped
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from typing import Any
@@ -28,7 +27,7 @@ from explorer.graph_view import clicked, render_graph
 from explorer.profile import render_profile
 from explorer.provenance import render_reports
 from explorer.queries import render_queries
-from explorer.sidebar import render_sidebar, seed
+from explorer.sidebar import month_range, render_sidebar, seed
 from explorer.state import View
 from explorer.text import clean, safe
 from kg.model import EVENT_TYPES, MODALITIES
@@ -60,8 +59,7 @@ st.caption(f"{stats.nodes.get('Event', 0)} events · {stats.nodes.get('Article',
 
 # ---------------------------------------------------------------- the view every part follows
 b = data.bounds(driver, database)
-lo = b.first_event or dt.date(2018, 1, 1)
-hi = max(b.last_event or lo, lo + dt.timedelta(days=1))
+lo, hi = month_range(b.first_event, b.last_event)
 everyone = {e["id"]: e for e in data.entities(driver, database)}
 lang = state.get("lang", "ar")
 names = {i: display_name(e, i, lang) for i, e in everyone.items()}

@@ -18,20 +18,38 @@ from typing import Any
 
 from explorer.state import LANGS, View
 
-__all__ = ["KEYS", "month_step", "render_sidebar", "seed"]
+__all__ = ["KEYS", "month_range", "month_step", "render_sidebar", "seed"]
 
 KEYS = ("window", "as_of", "types", "actors", "places", "modalities", "min_sources", "lang")
 
 
-def _add_month(day: dt.date) -> dt.date:
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+def _add_month(day: dt.date, months: int = 1) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def month_step(window: tuple[dt.date, dt.date], lo: dt.date, hi: dt.date) -> tuple[dt.date, dt.date]:
-    """The window moved one month later, unless that would pass ``hi``."""
-    start, end = _add_month(window[0]), _add_month(window[1])
+def month_step(window: tuple[dt.date, dt.date], lo: dt.date, hi: dt.date,
+               months: int = 1) -> tuple[dt.date, dt.date]:
+    """The window moved ``months`` later (earlier when negative), unless that leaves ``[lo, hi]``.
+
+    >>> month_step((dt.date(2018, 4, 1), dt.date(2018, 4, 10)), dt.date(2018, 3, 1), dt.date(2018, 4, 30), -1)
+    (datetime.date(2018, 3, 1), datetime.date(2018, 3, 10))
+    """
+    start, end = _add_month(window[0], months), _add_month(window[1], months)
     return (start, end) if end <= hi and start >= lo else window
+
+
+def month_range(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The slider's range: whole months around the events' dates (a year of 2018 when there is none).
+
+    >>> month_range(dt.date(2018, 3, 17), dt.date(2018, 4, 10))
+    (datetime.date(2018, 3, 1), datetime.date(2018, 4, 30))
+    """
+    lo = (first or dt.date(2018, 1, 1)).replace(day=1)
+    last = max(last or dt.date(lo.year, 12, 31), lo)
+    return lo, last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
 
 def _clamp(day: dt.date | None, lo: dt.date, hi: dt.date, default: dt.date) -> dt.date:
@@ -40,7 +58,8 @@ def _clamp(day: dt.date | None, lo: dt.date, hi: dt.date, default: dt.date) -> d
 
 def seed(state: Any, view: View, lo: dt.date, hi: dt.date) -> None:
     """Put a view's values into the widgets' session-state keys (once per session)."""
-    state["window"] = (_clamp(view.start, lo, hi, lo), _clamp(view.end, lo, hi, hi))
+    start, end = _clamp(view.start, lo, hi, lo), _clamp(view.end, lo, hi, hi)
+    state["window"] = (start, end) if start <= end else (end, start)
     state["as_of"] = view.as_of
     state["types"] = list(view.types)
     state["actors"] = list(view.actors)
@@ -73,11 +92,8 @@ def render_sidebar(lo: dt.date, hi: dt.date, actors: dict[str, str], places: dic
             help="Every view shows what happened in this window.")
         cols = st.columns(2)
         if cols[0].button("◀ month", key="prev_month", help="move the window one month earlier"):
-            start, end = window
-            back = (start - (_add_month(start) - start), end - (_add_month(start) - start))
-            if back[0] >= lo:
-                state["window_next"] = back
-                st.rerun()
+            state["window_next"] = month_step(window, lo, hi, -1)
+            st.rerun()
         if cols[1].button("month ▶", key="next_month", help="move the window one month later"):
             state["window_next"] = month_step(window, lo, hi)
             st.rerun()
