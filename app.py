@@ -152,11 +152,15 @@ by_id = {e["id"]: e for e in events}
 if selected is not None and selected in everyone:
     ent = everyone[selected]
     is_place = ent["kind"] == "Place"
-    render_profile(ent, data.relations(driver, database, [selected], any_end=True, **window),
-                   data.explore_events(driver, database, **window, limit=200,
-                                       places=[selected] if is_place else None,
-                                       actors=None if is_place else [selected]),
+    its_events = data.explore_events(driver, database, **window, limit=200,
+                                     places=[selected] if is_place else None,
+                                     actors=None if is_place else [selected])
+    render_profile(ent, data.relations(driver, database, [selected], any_end=True, **window), its_events,
                    data.entity_sources(driver, database, selected, as_of=view.as_of), names)
+    labels = {e["id"]: f"{e['date_start']} · {clean(e['label'])} ({e['id']})" for e in its_events}
+    st.selectbox("open the sources of one of its events", ["", *labels], key="profile_event",
+                 format_func=lambda i: labels.get(i, "—"),
+                 on_change=lambda: _select(state.get("profile_event") or selected))
 elif selected and (selected in by_id or ("/" in selected and selected not in edge_claims)):
     ev = by_id.get(selected, {"id": selected})
     st.markdown(f"### {safe(ev.get('label') or 'event')} · {safe(ev.get('date_start') or '')}",

@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from explorer.text import clean, label
+from explorer.text import FSI, PDI, clean, label
 
 __all__ = ["COLOURS", "EDGE_COLOURS", "EVENT_GROUPS", "build_elements", "display_name", "group_of"]
 
@@ -96,11 +96,12 @@ def event_name(row: Mapping[str, Any], lang: str) -> str:
     """An event's caption: its type (Arabic or English) and date.
 
     >>> event_name({"event_type": "Battles", "label": "Armed clash", "date_start": "2018-03-17"}, "en")
-    'Armed clash 2018-03-17'
+    'Armed clash \\u20682018-03-17\\u2069'
     """
     what = (_AR_TYPES.get(str(row.get("event_type")), str(row.get("event_type") or "")) if lang == "ar"
             else str(row.get("label") or row.get("event_type") or "event"))
-    return f"{clean(what)} {row.get('date_start') or ''}".strip()
+    day = clean(row.get("date_start"))
+    return f"{clean(what)} {FSI}{day}{PDI}" if day else clean(what)  # the date keeps its order in RTL
 
 
 def _day(value: Any) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "escape", "highlight", "label", "safe"]
+__all__ = ["FSI", "PDI", "clean", "escape", "highlight", "label", "safe"]
 
 #: Bidi embeddings/overrides/isolates, marks and zero-width characters that can spoof a name.
 _CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
