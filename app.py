@@ -8,9 +8,9 @@ record-time "as of", filters, selection), kept in ``st.session_state`` and in
 the URL's query parameters.
 
 Run: ``make run`` (or ``.venv/bin/streamlit run app.py``); the graph is read
-from ``NEO4J_URI`` (``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``),
-else the local server. Article text is untrusted: everything shown is escaped
-(:mod:`explorer.text`).
+from ``NEO4J_URI`` (``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``; from the
+environment or a git-ignored ``.env``), else the local server (:mod:`explorer.config`).
+Article text is untrusted: everything shown is escaped (:mod:`explorer.text`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ import time
 from typing import Any
 
 import streamlit as st
+from neo4j.exceptions import DriverError, Neo4jError
 
 from explorer.charts import map_deck, points, swimlanes, timeline_figure
+from explorer.config import redact, settings
 from explorer.graph import build_elements, display_name
 from explorer.graph_view import clicked, render_graph
 from explorer.profile import render_profile
@@ -32,7 +34,7 @@ from explorer.state import View
 from explorer.text import clean, safe
 from kg.model import EVENT_TYPES, MODALITIES
 from loaders.neo4j import explore as data
-from loaders.neo4j.connection import ConnectionFailed, Neo4jSettings, open_driver
+from loaders.neo4j.connection import ConnectionFailed, open_driver
 from loaders.neo4j.stats import graph_stats
 
 st.set_page_config(page_title="Rasd — رصد", layout="wide")
@@ -42,15 +44,17 @@ state = st.session_state
 
 @st.cache_resource
 def _driver() -> Any:
-    settings = Neo4jSettings.from_env()
-    return open_driver(settings), settings.database
+    connection = settings()
+    return open_driver(connection), connection.database
 
 
 try:
     driver, database = _driver()
     stats = graph_stats(driver, database)
-except ConnectionFailed as exc:
-    st.error(f"Cannot reach the graph: {exc}. Run `make demo` or `kg neo4j start`, then reload.")
+except (ConnectionFailed, Neo4jError, DriverError, ValueError) as exc:  # unreachable, refused, malformed
+    secret = settings().password
+    st.error(f"Cannot read the graph: {redact(str(exc), [secret])}. Run `make demo` or `kg neo4j start`, "
+             "or check NEO4J_URI and the credentials, then reload.")
     st.stop()
 
 st.title("Rasd — رصد")
