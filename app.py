@@ -34,7 +34,7 @@ from explorer.state import View
 from explorer.text import clean, safe
 from kg.model import EVENT_TYPES, MODALITIES
 from loaders.neo4j import explore as data
-from loaders.neo4j.connection import ConnectionFailed, open_driver
+from loaders.neo4j.connection import ConnectionFailed, Neo4jSettings, open_driver
 from loaders.neo4j.stats import graph_stats
 
 st.set_page_config(page_title="Rasd — رصد", layout="wide")
@@ -43,13 +43,14 @@ state = st.session_state
 
 
 @st.cache_resource
-def _driver() -> Any:
-    connection = settings()
-    return open_driver(connection), connection.database
+def _driver(connection: Neo4jSettings) -> Any:
+    """One driver per connection settings, shared by the sessions of this process."""
+    return open_driver(connection)
 
 
 try:
-    driver, database = _driver()
+    connection = settings()
+    driver, database = _driver(connection), connection.database
     stats = graph_stats(driver, database)
 except (ConnectionFailed, Neo4jError, DriverError, ValueError) as exc:  # unreachable, refused, malformed
     secret = settings().password

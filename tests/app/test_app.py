@@ -151,3 +151,16 @@ def test_cypher_box_refuses_writes_and_named_queries_run(explorer_graph: Any) ->
     next(b for b in at.button if b.label == "Run query").click().run()
     assert not at.exception, at.exception
     assert "q_result" in at.session_state and at.session_state["q_result"][2]
+
+
+def test_selecting_a_relation_edge_shows_the_claims_behind_it(explorer_graph: Any) -> None:
+    at = start(explorer_graph)
+    edge = f"CONTROLS:{ACTOR_ID}->raqqa:2018-03-24"
+    data = {"target_id": edge, "target_group": "edges"}
+    at.session_state["graph"] = {"action": "select_edge", "data": data, "timestamp": 1}
+    at.run()
+    assert not at.exception, at.exception
+    panel = [e for e in at.expander if "Provenance" in e.label]
+    assert panel and "1 report" in panel[0].label
+    assert "هاجم مواقع في الرقة" in html_out(at)
+    assert_escaped(at)
