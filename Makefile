@@ -10,7 +10,7 @@ KG     := $(BIN)/kg
 SAMPLE ?= samples
 
 .DEFAULT_GOAL := help
-.PHONY: help install neo4j-build run demo test lint typecheck check stop clean
+.PHONY: help install neo4j-build browser run demo test lint typecheck check stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 14
@@ -36,11 +36,15 @@ demo: install  ## headless: start Neo4j, ingest the sample corpus, print what wa
 run: demo  ## command 1: install, start Neo4j, ingest the sample, then open the explorer
 	@if [ -f app.py ]; then $(BIN)/streamlit run app.py --server.headless true; fi
 
-test: install  ## command 2: the whole test suite against a real Neo4j the tests start
+browser:  ## Debian chromium + chromedriver + Arabic fonts for the explorer's browser test (apt, as root)
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-noto-core; fi
+
+test: install browser  ## command 2: the whole test suite against a real Neo4j the tests start
 	$(BIN)/python -m pytest
 
 lint:  ## ruff over the code
-	$(BIN)/ruff check kg loaders cli tests
+	$(BIN)/ruff check kg loaders cli tests explorer app.py
 
 typecheck:  ## mypy --strict over kg/ and loaders/
 	$(BIN)/mypy

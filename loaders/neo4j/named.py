@@ -41,6 +41,9 @@ INTERNAL = frozenset({"article_hashes", "article_report_rows", "graph_dump", "gr
                       # paged reads of `kg export rdf|acled` (loaders/rdf/read.py)
                       "acled_events", "rdf_articles", "rdf_claims", "rdf_entities", "rdf_events",
                       "rdf_relations", "rdf_sources"})
+#: The explorer's own reads (``loaders.neo4j.explore``), tested in tests/app/.
+INTERNAL |= frozenset({"explore_bounds", "explore_claim_reports", "explore_entities",
+                       "explore_entity_sources", "explore_events", "explore_relations"})
 
 
 class NamedQueryError(ValueError):
