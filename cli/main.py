@@ -26,7 +26,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cli import export_cmd, neo4j_cmd
+from cli import dump_cmd, export_cmd, neo4j_cmd
 from cli.console import console, errors, fail
 from cli.eval_cmd import eval_command
 from cli.ner_cmd import ner_command
@@ -52,6 +52,7 @@ app.command(name="eval")(eval_command)
 app.command(name="ner")(ner_command)
 app.command(name="query")(query_command)
 app.command(name="validate")(validate_command)
+dump_cmd.register(app)  # kg dump / kg restore / kg ledger
 
 INPUTS = typer.Argument(
     ..., show_default=False,

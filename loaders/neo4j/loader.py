@@ -13,19 +13,29 @@ be compatible with the new ones (and the remaining reports of retracted
 events) are fetched, their connected component is closed by further candidate
 look-ups, clustered, and every report whose cluster id changed is moved. Since
 the clustering is a function of the set of reports, the graph does not depend
-on the order (or batching) of the input. Concurrent writers are not supported.
+on the order (or batching) of the input.
+
+Concurrent writers (two ``kg ingest`` at once) are serialized: every write
+transaction first takes the ingest lock (``cypher/ingest_lock.cypher``, a MERGE
+on a uniquely constrained key, deleted again before commit) and only then reads
+the article hashes and merge candidates it decides on. The Article node with its
+``content_hash``, written in the same transaction as everything the article
+contributes, is the ingest ledger (:mod:`loaders.neo4j.ledger`): after a crash,
+re-running the same command skips what was committed and loads the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ClientError
 
 from kg.graph.merge import CompatibilityGraph, Report, candidate_window
 from kg.graph.periods import PERIOD_TYPES, Claim, derive_periods, group_key
@@ -120,6 +130,7 @@ class GraphLoader:
         self.ingested_at = ingested_at or _now()
         self.force = force
         self.parents = dict(parents) if parents is not None else gazetteer_parents()
+        self._lock_ready = False
 
     def load(self, extractions: Iterable[Extraction], *,
              sources: Mapping[str, str] | None = None,
@@ -141,22 +152,26 @@ class GraphLoader:
 
     def load_batch(self, batch: list[Extraction], *,
                    sources: Mapping[str, str] | None = None) -> LoadStats:
-        """Write one batch in one transaction (retried by the driver on transient errors)."""
+        """Write one batch in one transaction (retried by the driver on transient errors).
+
+        A read outside the transaction skips batches that are entirely unchanged;
+        inside it, after the ingest lock, the hashes are read again and decide.
+        """
         started = time.perf_counter()
         unique = list({e.doc_id: e for e in batch}.values())  # last one wins
         known = self.existing_hashes([e.doc_id for e in unique])
-        todo = [e for e in unique
-                if self.force or e.doc_id not in known or known[e.doc_id] != e.content_hash
-                or e.content_hash is None]
-        replaced = [e.doc_id for e in todo if e.doc_id in known]
-        todo_ids = {e.doc_id for e in todo}
-        stats = LoadStats(unchanged=len(unique) - len(todo), replaced=len(replaced), batches=1,
-                          unchanged_ids={e.doc_id for e in unique if e.doc_id not in todo_ids})
-        if todo:
-            rows = rows_for(todo, ingested_at=self.ingested_at, sources=sources,
-                            parents=self.parents)
+        stats = LoadStats(batches=1)
+        if self.force or any(_needs_write(e, known) for e in unique):
+            self._ensure_lock()
             with self.driver.session(database=self.database) as session:
-                session.execute_write(_write_batch, rows, replaced, self.parents)
+                todo, replaced, rows = session.execute_write(self._locked_write, unique, sources)
+        else:
+            todo, replaced, rows = [], [], None
+        todo_ids = {e.doc_id for e in todo}
+        stats.unchanged = len(unique) - len(todo)
+        stats.replaced = len(replaced)
+        stats.unchanged_ids = {e.doc_id for e in unique if e.doc_id not in todo_ids}
+        if rows is not None:
             stats.articles = len(rows.articles)
             stats.entity_ids = {r["id"] for r in rows.entities}
             stats.entities = len(stats.entity_ids)
@@ -167,6 +182,38 @@ class GraphLoader:
             stats.relations = len(rows.relation_keys)
         stats.seconds = time.perf_counter() - started
         return stats
+
+    def _ensure_lock(self) -> None:
+        """Create the ingest lock's uniqueness constraint (once per loader; idempotent)."""
+        if self._lock_ready:
+            return
+        try:
+            self.driver.execute_query(load_query("ingest_lock_schema"), database_=self.database)
+        except ClientError as exc:  # another writer created it at the same moment
+            if "AlreadyExists" not in (exc.code or ""):
+                raise
+        self._lock_ready = True
+
+    def _locked_write(self, tx: ManagedTransaction, unique: list[Extraction],
+                      sources: Mapping[str, str] | None,
+                      ) -> tuple[list[Extraction], list[str], LoadRows | None]:
+        """The transaction function: lock, decide what to write from the hashes, write, unlock."""
+        _run(tx, "ingest_lock", holder=f"pid {os.getpid()}")
+        known = {r["id"]: r["content_hash"]
+                 for r in _run(tx, "article_hashes", ids=[e.doc_id for e in unique])}
+        todo = [e for e in unique if self.force or _needs_write(e, known)]
+        replaced = [e.doc_id for e in todo if e.doc_id in known]
+        rows = None
+        if todo:
+            rows = rows_for(todo, ingested_at=self.ingested_at, sources=sources, parents=self.parents)
+            _write_batch(tx, rows, replaced, self.parents)
+        _run(tx, "ingest_unlock")
+        return todo, replaced, rows
+
+
+def _needs_write(ext: Extraction, known: Mapping[str, str | None]) -> bool:
+    """True if the graph lacks this document or holds other content for it."""
+    return ext.doc_id not in known or known[ext.doc_id] != ext.content_hash or ext.content_hash is None
 
 
 def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[Any]:
