@@ -31,6 +31,7 @@ from cli.console import console, errors, fail
 from cli.eval_cmd import eval_command
 from cli.ner_cmd import ner_command
 from cli.query_cmd import query_command
+from cli.synth_cmd import synth_command
 from kg.model import Document, Extraction
 
 app = typer.Typer(
@@ -50,6 +51,7 @@ app.add_typer(export_cmd.app, name="export")
 app.command(name="eval")(eval_command)
 app.command(name="ner")(ner_command)
 app.command(name="query")(query_command)
+app.command(name="synth")(synth_command)
 
 INPUTS = typer.Argument(
     ..., show_default=False,
