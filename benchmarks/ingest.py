@@ -13,6 +13,7 @@ speed-up over the first value is printed.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import socket
@@ -51,6 +52,7 @@ def main() -> None:
     parser.add_argument("--workers", default="1", help="extraction processes, a comma list (default 1)")
     args = parser.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
     server = LocalServer(home=ROOT / ".rasd" / "neo4j-bench", port=_free_port())
     t0 = time.perf_counter()
