@@ -35,11 +35,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from loader import _free_port, _wipe, machine_line  # noqa: E402
-from neo4j import Driver, GraphDatabase  # noqa: E402
+from neo4j import Driver, GraphDatabase, Query  # noqa: E402
+from neo4j.exceptions import ClientError  # noqa: E402
 
 from kg.synth import SynthConfig, SynthCorpus  # noqa: E402
 from loaders.neo4j.loader import GraphLoader  # noqa: E402
-from loaders.neo4j.named import named_queries, run_named  # noqa: E402
+from loaders.neo4j.named import named_queries, query_info, resolve_params  # noqa: E402
 from loaders.neo4j.queries import load_query, split_statements  # noqa: E402
 from loaders.neo4j.schema import apply_schema  # noqa: E402
 from loaders.neo4j.server import LocalServer, start, stop  # noqa: E402
@@ -69,6 +70,8 @@ def params_for(start_year: int, years: int) -> list[tuple[str, dict[str, Any]]]:
     }
     calls = [(n, params.get(n, {})) for n in named_queries()]
     calls.append(("events_in_window", {"start": mid, "end": mid}))
+    calls.append(("time_respecting_path", {"from": "synth-actor-00050", "to": "synth-actor-00120",
+                                           "start": y0, "end": y1}))
     return calls
 
 
@@ -77,24 +80,46 @@ def _pct(values: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, round(q * (len(xs) - 1)))]
 
 
+def run_with_timeout(driver: Driver, name: str, params: dict[str, Any], timeout: float) -> int | None:
+    """Run a named read query as ``run_named`` does, but with a server-side time limit.
+
+    Returns the number of rows, or ``None`` when the query ran past ``timeout`` seconds.
+    """
+    full = resolve_params(query_info(name), dict(params))
+    try:
+        records, _, _ = driver.execute_query(Query(load_query(name), timeout=timeout), full,
+                                             database_="neo4j", routing_="r")
+    except ClientError as exc:
+        if "Timeout" in (exc.code or "") or "terminated" in str(exc).lower():
+            return None
+        raise
+    return len(records)
+
+
+Timing = tuple[float, float, float, int, int]  # p50, p95, p99 ms, rows (-1: timed out), reps
+
+
 def time_queries(driver: Driver, calls: list[tuple[str, dict[str, Any]]], runs: int, reps: int,
-                 slow: float, slow_reps: int) -> list[tuple[float, float, float, int, int]]:
-    """(p50, p95, p99 ms — medians over runs —, rows, reps) per call."""
-    out = []
+                 slow: float, slow_reps: int, timeout: float) -> list[Timing]:
+    """(p50, p95, p99 ms — medians over runs —, rows, reps) per call; rows -1 when timed out."""
+    out: list[Timing] = []
     for name, params in calls:
         t = time.perf_counter()
-        _, rows = run_named(driver, "neo4j", name, params)  # warm-up (plan cache)
+        rows = run_with_timeout(driver, name, params, timeout)  # warm-up (plan cache)
+        if rows is None:
+            out.append((timeout * 1000, timeout * 1000, timeout * 1000, -1, 1))
+            continue
         n = slow_reps if time.perf_counter() - t > slow else reps
         per_run = []
         for _ in range(runs):
             times = []
             for _ in range(n):
                 t = time.perf_counter()
-                run_named(driver, "neo4j", name, params)
+                run_with_timeout(driver, name, params, timeout)
                 times.append((time.perf_counter() - t) * 1000)
             per_run.append((_pct(times, 0.5), _pct(times, 0.95), _pct(times, 0.99)))
         p50, p95, p99 = (statistics.median(r[k] for r in per_run) for k in range(3))
-        out.append((p50, p95, p99, len(rows), n))
+        out.append((p50, p95, p99, rows, n))
     return out
 
 
@@ -105,8 +130,8 @@ def drop_schema(driver: Driver) -> None:
 
 def _print_latency(size: int, calls: list[tuple[str, dict[str, Any]]], with_idx: list[Any],
                    without: list[Any] | None, args: argparse.Namespace) -> None:
-    print(f"\nquery latency at {size:,} events, ms (median over {args.runs} runs of p50/p95/p99; "
-          f"* = slow, {args.slow_reps} reps)")
+    print(f"\nquery latency at {size:,} events, ms (median over {args.runs} runs of p50/p95/p99 of "
+          f"{args.reps} reps; * = warm-up over {args.slow} s, {args.slow_reps} rep(s) per run)")
     print(f"{'query':<22} {'parameters':<44} {'rows':>5} {'p50':>8} {'p95':>8} {'p99':>8}"
           + ("   | no indexes: p50 / p95" if without else ""))
     worst = ("", 0.0)
@@ -115,11 +140,15 @@ def _print_latency(size: int, calls: list[tuple[str, dict[str, Any]]], with_idx:
         if p95 > worst[1]:
             worst = (name, p95)
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
-        line = (f"{name + ('*' if n != args.reps else ''):<22} {shown[:44]:<44} {rows:>5} "
-                f"{p50:>8.1f} {p95:>8.1f} {p99:>8.1f}")
+        if rows < 0:
+            line = f"{name:<22} {shown[:44]:<44} {'—':>5} {'timeout > ' + str(args.timeout) + ' s':>26}"
+        else:
+            line = (f"{name + ('*' if n != args.reps else ''):<22} {shown[:44]:<44} {rows:>5} "
+                    f"{p50:>8.1f} {p95:>8.1f} {p99:>8.1f}")
         if without:
-            b50, b95, _, _, bn = without[i]
-            line += f"   | {b50:>9.1f} / {b95:.1f}{'*' if bn != args.reps else ''}"
+            b50, b95, _, brows, bn = without[i]
+            line += ("   | timeout" if brows < 0 else
+                     f"   | {b50:>9.1f} / {b95:.1f}{'*' if bn != args.reps else ''}")
         print(line)
     print(f"slowest p95 at {size:,} events: {worst[0]} {worst[1]:.1f} ms (goal at 1M: < 100 ms)", flush=True)
 
@@ -134,7 +163,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--slow", type=float, default=2.0, help="seconds: a slower warm-up cuts reps")
-    parser.add_argument("--slow-reps", type=int, default=3)
+    parser.add_argument("--slow-reps", type=int, default=1, help="reps per run of a slow query")
+    parser.add_argument("--timeout", type=float, default=10.0,
+                        help="seconds: a query running longer is stopped and shown as a timeout")
     parser.add_argument("--batch-size", type=int, default=100)
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--pagecache", default="3g")
@@ -175,11 +206,13 @@ def main() -> None:
                 "MATCH (e:Event) RETURN e.id AS id ORDER BY e.source_count DESC, e.id LIMIT 1",
                 database_="neo4j", routing_="r")
             calls = [(n, {"id": top[0]["id"]} if n == "event_reports" else p) for n, p in calls]
-            with_idx = time_queries(driver, calls, args.runs, args.reps, args.slow, args.slow_reps)
+            with_idx = time_queries(driver, calls, args.runs, args.reps, args.slow, args.slow_reps,
+                                       args.timeout)
             without = None
             if not args.no_baseline:
                 drop_schema(driver)
-                without = time_queries(driver, calls, args.runs, args.reps, args.slow, args.slow_reps)
+                without = time_queries(driver, calls, args.runs, args.reps, args.slow, args.slow_reps,
+                                       args.timeout)
                 apply_schema(driver, "neo4j")
             tables.append((size, with_idx, without))
             _print_latency(size, calls, with_idx, without, args)
