@@ -32,6 +32,7 @@ from cli.eval_cmd import eval_command
 from cli.ner_cmd import ner_command
 from cli.query_cmd import query_command
 from cli.validate_cmd import validate_command
+from cli.synth_cmd import synth_command
 from kg.model import Document, Extraction
 
 app = typer.Typer(
@@ -53,6 +54,7 @@ app.command(name="ner")(ner_command)
 app.command(name="query")(query_command)
 app.command(name="validate")(validate_command)
 dump_cmd.register(app)  # kg dump / kg restore / kg ledger
+app.command(name="synth")(synth_command)
 
 INPUTS = typer.Argument(
     ..., show_default=False,
