@@ -31,8 +31,8 @@ from cli.console import console, errors, fail
 from cli.eval_cmd import eval_command
 from cli.ner_cmd import ner_command
 from cli.query_cmd import query_command
-from cli.validate_cmd import validate_command
 from cli.synth_cmd import synth_command
+from cli.validate_cmd import validate_command
 from kg.model import Document, Extraction
 
 app = typer.Typer(
