@@ -43,7 +43,7 @@ def render_profile(entity: Mapping[str, Any], periods: list[dict[str, Any]], eve
         facts.append(f"**coordinates** {entity['latitude']:.4f}, {entity['longitude']:.4f}")
     st.markdown(" · ".join(facts), unsafe_allow_html=True)
     if aliases:
-        st.markdown(f'<div dir="rtl">aliases: {aliases}</div>', unsafe_allow_html=True)
+        st.markdown(f'aliases: <span dir="rtl">{aliases}</span>', unsafe_allow_html=True)
     st.markdown("**Affiliations and control periods**")
     if periods:
         st.dataframe([{"relation": clean(p["type"]),

@@ -5,6 +5,9 @@ outlet, a title, a quote and an evidence sentence carry an ``<img onerror>``
 payload and a ``</script><script>`` payload. ``hostile.jsonl`` goes through the
 real reader and extractor; :func:`hostile_extractions` adds what the extractor
 would never produce by itself (hostile entity names), loaded by the real loader.
+Each test module defines its own ``explorer_graph`` fixture over :func:`load_corpus`:
+a ``tests/app/conftest.py`` would clash with ``tests/conftest.py`` (same basename)
+under ``--doctest-modules``.
 """
 
 from __future__ import annotations

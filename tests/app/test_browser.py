@@ -25,13 +25,27 @@ from typing import Any
 
 import pytest
 
-from tests.app.corpus import ACTOR_ID, EVENT_ID, IMG, ROOT, SCRIPT
+from tests.app.corpus import (
+    ACTOR_ID,
+    EVENT_ID,
+    IMG,
+    ROOT,
+    SCRIPT,
+    load_corpus,
+)
 
 pytestmark = pytest.mark.integration
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 ARTIFACTS = ROOT / ".rasd" / "artifacts"
 #: Runs in every frame before the page's own scripts: records alerts instead of blocking on them.
 TRAP = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
+
+
+@pytest.fixture()
+def explorer_graph(neo4j_env: Any) -> Any:
+    """The test database holding the explorer corpus, with NEO4J_URI pointing at it."""
+    load_corpus(neo4j_env.driver, neo4j_env.database)
+    return neo4j_env
 
 
 def _free_port() -> int:
