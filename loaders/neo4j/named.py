@@ -37,7 +37,8 @@ _DEFAULT = re.compile(r"\(default:\s*([^)]*)\)")
 #: Read queries the loader and the exporter use internally (not offered by ``kg query --list``):
 #: bulk reads whose cost grows with the graph, not interactive questions.
 INTERNAL = frozenset({"article_hashes", "article_report_rows", "graph_dump", "graph_window_edges",
-                      "graph_window_nodes", "period_claims", "report_candidates"})
+                      "graph_window_nodes", "period_claims", "report_candidates",
+                      "dump_nodes", "dump_relationships", "ingest_ledger"})  # kg dump, kg ledger
 
 
 class NamedQueryError(ValueError):
