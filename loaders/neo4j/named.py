@@ -44,6 +44,8 @@ INTERNAL = frozenset({"article_hashes", "article_report_rows", "graph_dump", "gr
 #: The explorer's own reads (``loaders.neo4j.explore``), tested in tests/app/.
 INTERNAL |= frozenset({"explore_bounds", "explore_claim_reports", "explore_entities",
                        "explore_entity_sources", "explore_events", "explore_relations"})
+#: Reads of `kg dump` and `kg ledger`.
+INTERNAL |= frozenset({"dump_nodes", "dump_relationships", "ingest_ledger"})
 
 
 class NamedQueryError(ValueError):

@@ -150,3 +150,21 @@ def test_gzip_dump_is_compressed(graph: Any, tmp_path: Path) -> None:
     dump_graph(graph.driver, graph.database, tmp_path / "g.jsonl.gz")
     with gzip.open(tmp_path / "g.jsonl.gz", "rt", encoding="utf-8") as f:
         assert json.loads(f.readline())["format"] == "rasd-dump/1"
+
+
+def test_kg_ledger_lists_committed_and_missing_documents(neo4j_env: Any) -> None:
+    g = neo4j_env
+    assert _kg("ingest", str(SAMPLES), "--no-start").exit_code == 0
+    entries = read_ledger(g.driver, g.database)
+    assert entries and all(e.content_hash and e.source for e in entries)
+    result = _kg("ledger", str(SAMPLES), "--no-start")
+    assert result.exit_code == 0, result.output
+    assert f"{len(entries)} committed, 0 changed, 0 missing" in result.output
+    gone = entries[0].doc_id
+    g.driver.execute_query("MATCH (a:Article {id: $id}) DETACH DELETE a", id=gone, database_=g.database)
+    result = _kg("ledger", str(SAMPLES), "--no-start")
+    assert result.exit_code == 1
+    assert "1 missing" in result.output and gone in result.output
+    listed = _kg("ledger", "--json", "--no-start")
+    assert listed.exit_code == 0
+    assert len([ln for ln in listed.output.splitlines() if ln.startswith("{")]) == len(entries) - 1
