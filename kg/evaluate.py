@@ -118,8 +118,8 @@ def _match(preds: Sequence[T], golds: Sequence[G], ok: Callable[[T, G], bool],
     without it, but where two alignments are equally large the one that pairs
     like with like (e.g. the same day) wins.
 
-    >>> _match([1, 2], [2, 1], lambda p, g: True, prefer=lambda p, g: p == g)
-    {1: 0, 0: 1}
+    >>> sorted(_match([1, 2], [2, 1], lambda p, g: True, prefer=lambda p, g: p == g).items())
+    [(0, 1), (1, 0)]
     """
     owner: dict[int, int] = {}  # pred index → gold index
 
