@@ -26,6 +26,7 @@ from kg.model import Document, ModelError
 from loaders.readers.clean import clean, detect_lang
 
 __all__ = [
+    "MAX_KEY_CHARS",
     "FieldError",
     "ReadError",
     "ReadResult",
@@ -74,6 +75,10 @@ ReadResult: TypeAlias = Document | ReadError
 class FieldError(ValueError):
     """A field of a record has a value a Document cannot take; the message is the reason."""
 
+
+#: The longest doc_id or outlet accepted: both are indexed in Neo4j, whose index entries
+#: stop at about 8 KB, and a longer one would fail the whole batch it is loaded with.
+MAX_KEY_CHARS: Final = 1024
 
 _PUBLISHED: Final = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
@@ -200,6 +205,8 @@ def make_document(
     'sha256:9fae88678be47922'
     >>> make_document(doc_id="b", text="نص", source="a.jsonl:2", url=3).reason
     'url is not a string (got int)'
+    >>> make_document(doc_id="x" * 5000, text="نص", source="a.jsonl:3").reason
+    'doc_id is 5,000 characters long (at most 1,024: it is indexed in the graph)'
     """
     try:
         body = clean(text).strip()
@@ -209,11 +216,16 @@ def make_document(
         if head is not None:
             head = " ".join(head.split())
         day = parse_published(published, today=today)
+        the_outlet = _optional("outlet", outlet)
+        for name, value in (("doc_id", doc_id), ("outlet", the_outlet)):
+            if value is not None and len(value) > MAX_KEY_CHARS:
+                raise FieldError(f"{name} is {len(value):,} characters long (at most "
+                                 f"{MAX_KEY_CHARS:,}: it is indexed in the graph)")
         return Document(
             doc_id=doc_id if doc_id else content_id(head, body),
             text=body,
             title=head,
-            outlet=_optional("outlet", outlet),
+            outlet=the_outlet,
             published=day,
             url=_optional("url", url),
             lang=detect_lang(body),
