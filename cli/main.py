@@ -146,6 +146,8 @@ def ingest(
                                      help="Start the local Neo4j if it is not running."),
     ner: bool = typer.Option(False, "--ner/--no-ner",
                              help="Also run the NER model for person names the rules miss (slower)."),
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="Extraction processes; one writer loads in input order (same graph)."),
 ) -> None:
     """Read, extract and load articles into Neo4j, then print a summary.
 
@@ -179,7 +181,8 @@ def ingest(
                     rate = count / max(time.perf_counter() - started, 1e-9)
                     progress.update(task, advance=1, rate=f"{rate:.0f} docs/s")
 
-                summary = run_ingest(inputs, loader, extract=_extractor(ner), on_outcome=on_outcome)
+                summary = run_ingest(inputs, loader, extract=_extractor(ner), on_outcome=on_outcome,
+                                     workers=workers)
             totals = graph_stats(driver, database)
     except (ConnectionFailed, ServerError) as exc:
         fail(str(exc))

@@ -7,6 +7,7 @@ rest goes on. The run ends with a :class:`Summary`.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -66,42 +67,85 @@ class Summary:
             self.relations += outcome.relations
 
 
+def _outcome(item: Any, extract: Callable[[Document], Extraction]) -> tuple[Outcome, Extraction | None]:
+    """One read item (a Document or a ReadError) → its outcome and extraction."""
+    from loaders.readers import ReadError
+
+    if isinstance(item, ReadError):
+        status: Status = "skipped" if item.skipped else "failed"
+        return Outcome(item.source, item.doc_id, status, item.reason), None
+    source = item.source or item.doc_id
+    try:
+        ext = extract(item)
+    except Exception as exc:  # one bad document must not end the batch
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        return Outcome(source, item.doc_id, "failed", reason), None
+    return Outcome(source, item.doc_id, "ok", None, len(ext.entities), len(ext.events),
+                   len(ext.relations)), ext
+
+
+def _outcomes(items: list[Any], extract: Callable[[Document], Extraction],
+              ) -> list[tuple[Outcome, Extraction | None]]:
+    """A chunk of items, in a worker process."""
+    return [_outcome(item, extract) for item in items]
+
+
+def _parallel(items: Iterator[Any], extract: Callable[[Document], Extraction], workers: int,
+              chunk: int = 8) -> Iterator[tuple[Outcome, Extraction | None]]:
+    """Extract in ``workers`` processes; yield in input order, with a bounded number in flight.
+
+    Reading stays in this process; chunks of ``chunk`` documents go to the workers,
+    at most ``4 * workers`` chunks at a time, so memory does not grow with the input.
+    """
+    import collections
+    import multiprocessing
+
+    with multiprocessing.get_context().Pool(workers) as pool:
+        pending: collections.deque[Any] = collections.deque()
+        while True:
+            while len(pending) < 4 * workers:
+                part = list(itertools.islice(items, chunk))
+                if not part:
+                    break
+                pending.append(pool.apply_async(_outcomes, (part, extract)))
+            if not pending:
+                return
+            yield from pending.popleft().get()
+
+
 def extract_stream(paths: Iterable[str | Path],
                    extract: Callable[[Document], Extraction] | None = None,
-                   ) -> Iterator[tuple[Outcome, Extraction | None]]:
+                   *, workers: int = 1) -> Iterator[tuple[Outcome, Extraction | None]]:
     """Read every input and extract each document; yield ``(outcome, extraction)`` in input order.
 
-    Failed reads and failed extractions yield ``(failed outcome, None)``.
+    Failed reads and failed extractions yield ``(failed outcome, None)``. With
+    ``workers > 1`` the extraction runs in that many worker processes (``extract``
+    must then be picklable: a module-level function or a ``functools.partial`` of
+    one); the output is the same, in the same order.
     """
-    from loaders.readers import ReadError, read_paths
+    from loaders.readers import read_paths
 
     if extract is None:
         from kg.extract import extract as default_extract
 
         extract = default_extract
+    if workers > 1:
+        yield from _parallel(iter(read_paths(paths)), extract, workers)
+        return
     for item in read_paths(paths):
-        if isinstance(item, ReadError):
-            status: Status = "skipped" if item.skipped else "failed"
-            yield Outcome(item.source, item.doc_id, status, item.reason), None
-            continue
-        source = item.source or item.doc_id
-        try:
-            ext = extract(item)
-        except Exception as exc:  # one bad document must not end the batch
-            reason = f"extraction failed: {type(exc).__name__}: {exc}"
-            yield Outcome(source, item.doc_id, "failed", reason), None
-            continue
-        yield Outcome(source, item.doc_id, "ok", None, len(ext.entities), len(ext.events),
-                      len(ext.relations)), ext
+        yield _outcome(item, extract)
 
 
 def ingest(paths: Iterable[str | Path], loader: Any, *,
            extract: Callable[[Document], Extraction] | None = None,
-           on_outcome: Callable[[Outcome], None] | None = None) -> Summary:
+           on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> Summary:
     """Read, extract and load ``paths`` through ``loader`` (a :class:`GraphLoader`).
 
     Documents are written in batches of ``loader.batch_size``; ``on_outcome`` is
     called for every document once its batch is committed (or once it failed).
+    With ``workers > 1`` extraction runs in worker processes while this process
+    alone writes, in input order (the loader's cross-article merge needs a single
+    writer), so the graph is the same as with one worker.
     """
     started = time.perf_counter()
     summary = Summary()
@@ -123,7 +167,7 @@ def ingest(paths: Iterable[str | Path], loader: Any, *,
                 on_outcome(out)
         pending.clear()
 
-    for outcome, ext in extract_stream(paths, extract):
+    for outcome, ext in extract_stream(paths, extract, workers=workers):
         if ext is None:
             summary.record(outcome)
             if on_outcome:
