@@ -218,15 +218,8 @@ class _Prepared:
 
 def _prepare(r: Report, parents: Mapping[str, str]) -> _Prepared:
     lo, hi = _window(r)
-    width = hi - lo + 1
-    grain = 0 if width <= FINE_DAYS else 1 if width <= MEDIUM_DAYS else 2
-    return _Prepared(r, lo, hi, grain, _known(r.agents), _known(r.targets),
+    return _Prepared(r, lo, hi, _grain(lo, hi), _known(r.agents), _known(r.targets),
                      frozenset(_lineage(r.place, parents)) if r.place else frozenset())
-
-
-def _gap(a: Report, b: Report) -> int:
-    (alo, ahi), (blo, bhi) = _window(a), _window(b)
-    return max(0, blo - ahi, alo - bhi)
 
 
 def _known(ids: Iterable[str]) -> frozenset[str]:
@@ -302,8 +295,8 @@ def compatible(a: Report, b: Report, parents: Mapping[str, str]) -> bool:
     return _pair(_prepare(a, parents), _prepare(b, parents)) is not None
 
 
-def _grain(r: Report) -> int:
-    lo, hi = _window(r)
+def _grain(lo: int, hi: int) -> int:
+    """0 fine (a day, a week either side), 1 medium (a month), 2 coarse (a year, open)."""
     width = hi - lo + 1
     return 0 if width <= FINE_DAYS else 1 if width <= MEDIUM_DAYS else 2
 

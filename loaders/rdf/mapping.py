@@ -155,15 +155,19 @@ class Mapper:
         if row.get("name"):
             yield s, LABEL, literal(row["name"]), g
 
+    def _classes(self, s: str, row: dict[str, Any], g: str) -> Iterator[Quad]:
+        """``rdf:type`` for each Neo4j label of the row that maps to an ontology class."""
+        for label in row.get("labels") or ():
+            cls = self.c.label_class.get(label)
+            if cls:
+                yield s, A, cls, g
+
     # ------------------------------------------------------------------ entities
     def entity(self, row: dict[str, Any]) -> Iterator[Quad]:
         """An entity (merged graph) and its mentions (each in the mentioning article's graph)."""
         eid, g = row["id"], self.merged
         s = self.iris.entity(eid)
-        for label in row.get("labels") or ():
-            cls = self.c.label_class.get(label)
-            if cls:
-                yield s, A, cls, g
+        yield from self._classes(s, row, g)
         yield s, _T["identifier"], literal(eid), g
         yield s, PREF, literal(row.get("name") or eid), g
         for name in row.get("names") or ():
@@ -236,10 +240,7 @@ class Mapper:
         """A merged event (merged graph) and its reports (each in its article's graph)."""
         eid, g = row["id"], self.merged
         s = self.iris.event(eid)
-        for label in row.get("labels") or ():
-            cls = self.c.label_class.get(label)
-            if cls:
-                yield s, A, cls, g
+        yield from self._classes(s, row, g)
         yield s, _T["identifier"], literal(eid), g
         yield from self._types(s, row, g)
         yield from self._time(s, row, g)
